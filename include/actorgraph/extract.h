@@ -1,0 +1,94 @@
+// Extraction of actors and relations from one document, and the `extract` JSON-lines contract.
+// Offsets (begin, end) are Unicode code-point offsets into Document::text, end exclusive, so that
+// Python's text[begin:end] equals the mention text. An Extractor is immutable after Create() and may be
+// shared by threads.
+#ifndef ACTORGRAPH_EXTRACT_H_
+#define ACTORGRAPH_EXTRACT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "actorgraph/document.h"
+#include "actorgraph/status.h"
+
+namespace ag {
+
+// Persisted in the store: append-only, never renumber.
+enum class EntityType : int {
+  kPerson = 1,
+  kOrg = 2,
+  kGpe = 3,
+  kLoc = 4,
+  kNorp = 5,
+  kOther = 6,
+};
+const char* EntityTypeName(EntityType type);  // "PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER"
+// Case-insensitive; also accepts PER, ORGANIZATION/ORGANISATION, LOCATION. InvalidArgument otherwise.
+Result<EntityType> ParseEntityType(const std::string& name);
+
+// Persisted: append-only.
+enum class Modality : int { kAsserted = 0, kPlanned = 1, kHedged = 2 };
+const char* ModalityName(Modality m);  // "asserted", "planned", "hedged"
+
+struct Mention {
+  int64_t begin = 0;  // code points
+  int64_t end = 0;
+  std::string text;   // == the document text slice [begin, end)
+};
+
+struct Entity {
+  std::string id;     // unique within the extraction: "e1", "e2", ...
+  std::string name;   // canonical name within this document (titles and possessives stripped)
+  EntityType type = EntityType::kOther;
+  std::vector<Mention> mentions;  // sorted by begin; may be empty for entities from triples
+};
+
+struct Relation {
+  std::string source;    // Entity::id
+  std::string target;    // Entity::id
+  std::string relation;  // lemma or relation name: "meet", "join", "warn"
+  std::string event;     // PLOVER event type ("CONSULT") or "" for none
+  int sentence = 0;      // 0-based sentence index in the document
+  int64_t begin = 0;     // code-point span of the trigger (the verb phrase)
+  int64_t end = 0;
+  bool negated = false;
+  Modality modality = Modality::kAsserted;
+  double weight = 1.0;
+  std::string date;      // "" = the document's date
+};
+
+struct SentenceSpan {
+  int64_t begin = 0;  // code points
+  int64_t end = 0;
+};
+
+struct Extraction {
+  std::string doc_id;
+  std::vector<Entity> entities;
+  std::vector<Relation> relations;
+  std::vector<SentenceSpan> sentences;  // Relation::sentence indexes this
+};
+
+struct ExtractorOptions {
+  // Directory holding relations.json and the other lexicons; "" = the built-in default data directory
+  // (the ACTORGRAPH_DATA environment variable, else the directory the build installed).
+  std::string data_dir;
+};
+
+class Extractor {
+ public:
+  virtual ~Extractor() = default;
+  // Loads lexicons and models. IOError / ParseError naming the file when one is missing or malformed.
+  static Result<std::unique_ptr<Extractor>> Create(const ExtractorOptions& options);
+  // Extracts one document. A document with is_triples set is converted directly (no text analysis).
+  virtual Result<Extraction> Extract(const Document& doc) const = 0;
+};
+
+// One line of the `extract` JSON-lines contract (without the trailing newline); see docs/data-model.md.
+std::string ExtractionToJson(const Extraction& extraction);
+
+}  // namespace ag
+
+#endif  // ACTORGRAPH_EXTRACT_H_

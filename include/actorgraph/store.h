@@ -1,0 +1,112 @@
+// The persistent graph: one SQLite file holding documents, entities, aliases, mentions, relations
+// aggregated per (source, relation, target) and the evidence rows behind them. The file is a format:
+// PRAGMA application_id marks it as actorgraph's and PRAGMA user_version is the schema version; a foreign
+// or newer file is refused on open. Each document's contribution is written in one transaction, so a
+// failure leaves the file as it was. A Store is not thread-safe; use one per thread.
+#ifndef ACTORGRAPH_STORE_H_
+#define ACTORGRAPH_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actorgraph/document.h"
+#include "actorgraph/extract.h"
+#include "actorgraph/status.h"
+
+namespace ag {
+
+enum class IngestOutcome { kNew, kUnchanged, kReplaced };
+
+struct StoreStats {
+  int64_t documents = 0;
+  int64_t entities = 0;
+  int64_t aliases = 0;    // distinct (entity, alias) pairs
+  int64_t mentions = 0;
+  int64_t relations = 0;  // aggregated (source, relation, target) edges
+  int64_t evidence = 0;   // evidence rows behind them
+  int schema_version = 0;
+};
+
+struct EntityRecord {
+  int64_t id = 0;
+  std::string name;                  // canonical name
+  EntityType type = EntityType::kOther;
+  int64_t mention_count = 0;
+  int64_t degree = 0;                // number of aggregated relations touching it (in + out)
+  std::string first_seen;            // earliest document date of a mention or relation, "" if none
+  std::string last_seen;
+  std::vector<std::string> aliases;  // distinct surface forms, most frequent first (filled by GetEntity)
+};
+
+struct RelationRecord {
+  int64_t id = 0;
+  int64_t source_id = 0;
+  int64_t target_id = 0;
+  std::string source_name;
+  std::string target_name;
+  std::string relation;
+  std::string event;         // "" = none
+  double weight = 0;         // sum of evidence weights (1 per extracted occurrence)
+  int64_t count = 0;         // number of evidence rows
+  int64_t negated_count = 0;
+  int64_t planned_count = 0;
+  int64_t hedged_count = 0;
+  std::string first_date;    // "" when no evidence row has a date
+  std::string last_date;
+};
+
+struct EvidenceRecord {
+  std::string doc_id;
+  std::string doc_title;
+  std::string date;
+  int sentence = 0;
+  int64_t begin = 0;        // trigger span, code points into the document text
+  int64_t end = 0;
+  std::string sentence_text;
+  bool negated = false;
+  Modality modality = Modality::kAsserted;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens or creates the database at `path`. Refuses (VersionMismatch) a file of another application or
+  // of a newer schema, naming both versions and the remedy; Corruption for a file that is not SQLite.
+  // read_only: the file must exist; nothing is written.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, bool read_only = false);
+
+  // True when a document with this id and content hash is already stored (re-ingest would change nothing).
+  virtual Result<bool> IsUnchanged(const std::string& doc_id, const std::string& hash) = 0;
+
+  // Writes one document's contribution in a single transaction, replacing an older version with the
+  // same id. On error nothing is changed.
+  virtual Result<IngestOutcome> Ingest(const Document& doc, const Extraction& extraction) = 0;
+
+  virtual Result<StoreStats> Stats() = 0;
+
+  // Entities by mention count (then name); type filter optional; limit <= 0 = all.
+  virtual Result<std::vector<EntityRecord>> ListEntities(std::optional<EntityType> type, int64_t limit) = 0;
+
+  // Entity ids whose canonical name or an alias equals `name` after normalisation (case, diacritics,
+  // apostrophes and hyphens folded: text::NameKey). Empty when none.
+  virtual Result<std::vector<int64_t>> ResolveName(const std::string& name) = 0;
+  // Up to `limit` canonical names closest to `name` (edit distance on normalised keys), for suggestions.
+  virtual Result<std::vector<std::string>> SuggestNames(const std::string& name, int limit) = 0;
+
+  virtual Result<EntityRecord> GetEntity(int64_t id) = 0;  // NotFound for an unknown id
+  virtual Result<std::vector<RelationRecord>> RelationsOf(int64_t entity_id) = 0;  // in and out, by weight
+  virtual Result<std::vector<EvidenceRecord>> EvidenceOf(int64_t relation_id, int64_t limit) = 0;
+
+  // Bulk scans for building the in-memory graph, in id order. The callbacks must not call the Store.
+  virtual Status ForEachEntity(const std::function<void(const EntityRecord&)>& fn) = 0;
+  virtual Status ForEachRelation(const std::function<void(const RelationRecord&)>& fn) = 0;
+};
+
+}  // namespace ag
+
+#endif  // ACTORGRAPH_STORE_H_
