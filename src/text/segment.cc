@@ -1,1 +1,99 @@
-// placeholder: replaced by the stage's implementation
+// ICU-backed segmentation. Break iterators are created once per thread (createSentenceInstance with
+// suppressions is costly) and re-targeted at each text through UText, so no UTF-16 copy is made and all
+// offsets stay UTF-8 byte offsets.
+#include "text/segment.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+namespace ag::text {
+namespace {
+
+struct Iterators {
+  std::unique_ptr<icu::BreakIterator> sentence;
+  std::unique_ptr<icu::BreakIterator> word;
+};
+
+Iterators& ThreadIterators() {
+  thread_local Iterators its = [] {
+    Iterators i;
+    UErrorCode status = U_ZERO_ERROR;
+    i.sentence.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+    if (U_FAILURE(status)) {
+      status = U_ZERO_ERROR;
+      i.sentence.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+    }
+    status = U_ZERO_ERROR;
+    i.word.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+    return i;
+  }();
+  return its;
+}
+
+bool IsSpace(std::string_view text, int32_t b, int32_t e) {
+  int32_t i = b;
+  while (i < e) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, e, c);
+    if (c < 0 || !(u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Segmentation Segment(std::string_view text) {
+  Segmentation seg;
+  Iterators& its = ThreadIterators();
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status) || !its.sentence || !its.word) {
+    utext_close(ut);
+    return seg;
+  }
+  its.word->setText(ut, status);
+  std::vector<Token>& tokens = seg.tokens;
+  tokens.reserve(text.size() / 5);
+  int32_t prev = its.word->first();
+  for (int32_t pos = its.word->next(); pos != icu::BreakIterator::DONE; pos = its.word->next()) {
+    int32_t rule = its.word->getRuleStatus();
+    if (!IsSpace(text, prev, pos)) {
+      Token t;
+      t.begin = prev;
+      t.end = pos;
+      if (rule >= UBRK_WORD_LETTER) {
+        t.kind = TokenKind::kWord;
+      } else if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) {
+        t.kind = TokenKind::kNumber;
+      } else {
+        t.kind = TokenKind::kPunct;
+      }
+      tokens.push_back(t);
+    }
+    prev = pos;
+  }
+
+  status = U_ZERO_ERROR;
+  its.sentence->setText(ut, status);
+  size_t ti = 0;
+  prev = its.sentence->first();
+  for (int32_t pos = its.sentence->next(); pos != icu::BreakIterator::DONE; pos = its.sentence->next()) {
+    Sentence s;
+    s.first_token = static_cast<int32_t>(ti);
+    while (ti < tokens.size() && tokens[ti].begin < pos) ++ti;
+    s.end_token = static_cast<int32_t>(ti);
+    prev = pos;
+    if (s.first_token == s.end_token) continue;  // white space only
+    s.begin = tokens[s.first_token].begin;
+    s.end = tokens[s.end_token - 1].end;
+    seg.sentences.push_back(s);
+  }
+  utext_close(ut);
+  return seg;
+}
+
+}  // namespace ag::text
