@@ -75,6 +75,9 @@ struct ExtractorOptions {
   // Directory holding relations.json and the other lexicons; "" = the built-in default data directory
   // (the ACTORGRAPH_DATA environment variable, else the directory the build installed).
   std::string data_dir;
+  // A further relation lexicon (same shape as data/relations.json) whose entries override the built-in
+  // ones with the same lemma; "" = none.
+  std::string user_lexicon;
 };
 
 class Extractor {

@@ -1,1 +1,219 @@
-// placeholder: replaced by the stage's implementation
+// Lexicon loading and English verb inflection. Regular forms are generated from the lemma (meet -> meets,
+// meeting; sign -> signed; ban -> banned with "double"); irregular past forms come from the lexicon.
+#include "extract/lexicon.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "text/normalize.h"
+#include "util/strings.h"
+
+namespace ag::extract {
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+std::string Third(const std::string& w) {
+  if (EndsWith(w, "s") || EndsWith(w, "x") || EndsWith(w, "z") || EndsWith(w, "ch") || EndsWith(w, "sh") ||
+      EndsWith(w, "o"))
+    return w + "es";
+  if (w.size() > 1 && w.back() == 'y' && !IsVowel(w[w.size() - 2])) return w.substr(0, w.size() - 1) + "ies";
+  return w + "s";
+}
+
+std::string Ing(const std::string& w, bool dbl) {
+  if (EndsWith(w, "ie")) return w.substr(0, w.size() - 2) + "ying";
+  if (w.size() > 2 && w.back() == 'e' && !EndsWith(w, "ee") && !EndsWith(w, "ye") && !EndsWith(w, "oe"))
+    return w.substr(0, w.size() - 1) + "ing";
+  if (dbl) return w + w.back() + "ing";
+  return w + "ing";
+}
+
+std::string Past(const std::string& w, bool dbl) {
+  if (w.back() == 'e') return w + "d";
+  if (w.size() > 1 && w.back() == 'y' && !IsVowel(w[w.size() - 2])) return w.substr(0, w.size() - 1) + "ied";
+  if (dbl) return w + w.back() + "ed";
+  return w + "ed";
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path + ": cannot open lexicon file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> StringArray(const rapidjson::Value& obj, const char* key) {
+  std::vector<std::string> out;
+  auto it = obj.FindMember(key);
+  if (it != obj.MemberEnd() && it->value.IsArray())
+    for (const auto& v : it->value.GetArray())
+      if (v.IsString()) out.emplace_back(v.GetString());
+  return out;
+}
+
+std::string OptString(const rapidjson::Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  return (it != obj.MemberEnd() && it->value.IsString()) ? it->value.GetString() : "";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& data_dir, const std::string& user_relations) {
+  std::unique_ptr<Lexicon> lex(new Lexicon());
+  AG_RETURN_IF_ERROR(lex->LoadRelations(data_dir + "/relations.json", false));
+  if (!user_relations.empty()) AG_RETURN_IF_ERROR(lex->LoadRelations(user_relations, true));
+  const std::string dir = data_dir + "/lexicon/";
+  AG_RETURN_IF_ERROR(lex->LoadLines(dir + "titles.txt", &lex->titles_, true));
+  AG_RETURN_IF_ERROR(lex->LoadLines(dir + "org_words.txt", &lex->org_words_, false));
+  AG_RETURN_IF_ERROR(lex->LoadLines(dir + "not_names.txt", &lex->not_names_, false));
+  AG_RETURN_IF_ERROR(lex->LoadLines(dir + "first_names.txt", &lex->first_names_, false));
+  std::vector<std::pair<std::string, std::string>> rows;
+  AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "nationalities.tsv", &rows));
+  for (auto& [demonym, country] : rows) {
+    lex->nationalities_[demonym] = country;
+    lex->nationalities_[demonym + "s"] = country;  // "Syrians"
+  }
+  lex->AddCountriesFromIcu();
+  rows.clear();
+  AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "countries.tsv", &rows));
+  for (auto& [variant, canonical] : rows) {
+    EntityType type = EntityType::kGpe;
+    if (canonical == "European Union" || canonical == "United Nations" || canonical == "NATO")
+      type = EntityType::kOrg;
+    lex->AddPlace(variant, canonical, type);
+    lex->AddPlace(canonical, canonical, type);
+  }
+  rows.clear();
+  AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "places.tsv", &rows));
+  for (auto& [name, type] : rows) lex->AddPlace(name, name, type == "LOC" ? EntityType::kLoc : EntityType::kGpe);
+  return lex;
+}
+
+Status Lexicon::LoadRelations(const std::string& path, bool user) {
+  AG_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
+  rapidjson::Document doc;
+  doc.Parse(content.c_str(), content.size());
+  if (doc.HasParseError()) {
+    size_t off = doc.GetErrorOffset();
+    int line = 1, col = 1;
+    for (size_t i = 0; i < off && i < content.size(); ++i) {
+      if (content[i] == '\n') {
+        ++line;
+        col = 1;
+      } else {
+        ++col;
+      }
+    }
+    return Status::ParseError(path + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                              ": malformed JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));
+  }
+  if (!doc.IsObject() || !doc.HasMember("verbs") || !doc["verbs"].IsArray())
+    return Status::ParseError(path + ": expected an object with a \"verbs\" array");
+  int index = 0;
+  for (const auto& v : doc["verbs"].GetArray()) {
+    ++index;
+    if (!v.IsObject() || OptString(v, "lemma").empty())
+      return Status::ParseError(path + ": verbs[" + std::to_string(index - 1) + "]: missing \"lemma\"");
+    auto entry = std::make_unique<VerbEntry>();
+    entry->lemma = AsciiLower(OptString(v, "lemma"));
+    entry->relation = OptString(v, "relation").empty() ? entry->lemma : OptString(v, "relation");
+    entry->event = OptString(v, "event");
+    entry->quad = OptString(v, "quad");
+    bool dbl = v.HasMember("double") && v["double"].IsBool() && v["double"].GetBool();
+    AddVerbForms(entry.get(), StringArray(v, "past"), dbl, StringArray(v, "nouns"));
+    verbs_.push_back(std::move(entry));
+  }
+  (void)user;
+  return Status::OK();
+}
+
+void Lexicon::AddVerbForms(const VerbEntry* e, const std::vector<std::string>& past, bool dbl,
+                           const std::vector<std::string>& nouns) {
+  const std::string& w = e->lemma;
+  // Later entries (the user's lexicon) override earlier ones form by form.
+  forms_[w] = {e, VerbFormKind::kBase};
+  forms_[Third(w)] = {e, VerbFormKind::kThird};
+  forms_[Ing(w, dbl)] = {e, VerbFormKind::kIng};
+  if (past.empty()) {
+    forms_[Past(w, dbl)] = {e, VerbFormKind::kPast};
+  } else {
+    for (const auto& p : past) forms_[AsciiLower(p)] = {e, VerbFormKind::kPast};
+  }
+  for (const auto& n : nouns) {
+    std::string key = AsciiLower(n);
+    if (!forms_.count(key)) forms_[key] = {e, VerbFormKind::kNoun};
+  }
+}
+
+Status Lexicon::LoadLines(const std::string& path, std::unordered_set<std::string>* out, bool lower) {
+  AG_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
+  for (const std::string& raw : Split(content, '\n')) {
+    std::string_view line = Trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    out->insert(lower ? AsciiLower(line) : std::string(line));
+  }
+  return Status::OK();
+}
+
+Status Lexicon::LoadTsv(const std::string& path, std::vector<std::pair<std::string, std::string>>* out) {
+  AG_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
+  int line_no = 0;
+  for (const std::string& raw : Split(content, '\n')) {
+    ++line_no;
+    std::string_view line = Trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos)
+      return Status::ParseError(path + ":" + std::to_string(line_no) + ": expected two tab-separated columns");
+    out->emplace_back(std::string(Trim(line.substr(0, tab))), std::string(Trim(line.substr(tab + 1))));
+  }
+  return Status::OK();
+}
+
+void Lexicon::AddPlace(const std::string& name, const std::string& canonical, EntityType type) {
+  std::string key = text::NameKey(name);
+  if (key.empty()) return;
+  places_[key] = PlaceInfo{canonical, type};
+}
+
+void Lexicon::AddCountriesFromIcu() {
+  for (const char* const* code = icu::Locale::getISOCountries(); *code != nullptr; ++code) {
+    icu::UnicodeString display;
+    icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), display);
+    std::string name;
+    display.toUTF8String(name);
+    if (name.empty() || name == *code) continue;
+    // "Myanmar (Burma)" -> "Myanmar" and "Burma"; "Hong Kong SAR China" stays as is.
+    size_t paren = name.find(" (");
+    if (paren != std::string::npos && name.back() == ')') {
+      std::string inner = name.substr(paren + 2, name.size() - paren - 3);
+      name = name.substr(0, paren);
+      AddPlace(inner, name, EntityType::kGpe);
+    }
+    AddPlace(name, name, EntityType::kGpe);
+  }
+}
+
+const VerbForm* Lexicon::Verb(std::string_view lower) const {
+  auto it = forms_.find(std::string(lower));
+  return it == forms_.end() ? nullptr : &it->second;
+}
+
+const std::string* Lexicon::Nationality(std::string_view word) const {
+  auto it = nationalities_.find(std::string(word));
+  return it == nationalities_.end() ? nullptr : &it->second;
+}
+
+const PlaceInfo* Lexicon::Place(const std::string& key) const {
+  auto it = places_.find(key);
+  return it == places_.end() ? nullptr : &it->second;
+}
+
+}  // namespace ag::extract

@@ -1,1 +1,500 @@
-// placeholder: replaced by the stage's implementation
+// Actor mentions and within-document entity resolution. See mentions.h. The rules, in order:
+// 1. a run is a maximal sequence of capitalised words, joined by name particles (al-, bin, van, de),
+//    hyphens, "&", and "of"/"for" inside organisation names;
+// 2. a run containing an organisation word is an ORG; a run the gazetteers know is typed from them;
+// 3. leading titles are stripped ("US President Donald Trump": "US" becomes its own GPE mention, the
+//    person is "Donald Trump" with role "us president"); a trailing possessive is cut off;
+// 4. what remains is a PERSON when titled, starting with a given name or two words or more; a lone word is
+//    resolved later: an alias of a person named earlier or later (surname), else typed by context.
+#include "extract/mentions.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "text/normalize.h"
+#include "util/strings.h"
+
+namespace ag::extract {
+namespace {
+
+bool IsParticle(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kParticles = {
+      "al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ben"};
+  return kParticles.count(lower) > 0;
+}
+
+bool IsLocPreposition(std::string_view lower) {
+  return lower == "in" || lower == "from" || lower == "at" || lower == "near" || lower == "to" || lower == "across";
+}
+
+std::string_view StripDot(std::string_view s) {
+  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  return s;
+}
+
+// Bytes of a trailing possessive ('s or ’s) on `s`, or 0.
+int PossessiveBytes(std::string_view s) {
+  if (EndsWith(s, "'s") || EndsWith(s, "'S")) return 2;
+  if (EndsWith(s, "\xE2\x80\x99s") || EndsWith(s, "\xE2\x80\x99S")) return 4;
+  return 0;
+}
+
+struct Cand {
+  int tb = 0, te = 0;   // name tokens
+  int32_t b = 0, e = 0; // bytes (possessive excluded)
+  std::string name;     // canonical name
+  EntityType type = EntityType::kOther;
+  bool resolve = false; // a lone word to resolve against other entities
+  bool titled = false;
+  std::vector<std::string> roles;
+  std::string acronym;  // defined right after in parentheses
+  bool modifier = false;
+};
+
+class ActorFinder {
+ public:
+  ActorFinder(const Lexicon& lex, DocAnalysis* a) : lex_(lex), a_(*a) {}
+
+  void Run() {
+    for (const Tok& t : a_.toks)
+      if (t.kind == text::TokenKind::kWord && !t.cap) lower_vocab_.insert(t.lower);
+    for (size_t si = 0; si < a_.sentences.size(); ++si) ScanSentence(a_.sentences[si]);
+    BuildEntities();
+    ResolveReferences();
+    std::sort(a_.args.begin(), a_.args.end(), [](const Arg& x, const Arg& y) { return x.tb < y.tb; });
+  }
+
+ private:
+  const Tok& T(int i) const { return a_.toks[i]; }
+  bool Adjacent(int i, int j) const { return T(i).e == T(j).b; }
+
+  std::string Key(int tb, int te, int32_t end_byte) const {
+    return text::NameKey(a_.text.substr(T(tb).b, end_byte - T(tb).b));
+  }
+  std::string Surface(int32_t b, int32_t e) const { return std::string(a_.text.substr(b, e - b)); }
+
+  bool IsCapWord(int i) const { return T(i).kind == text::TokenKind::kWord && T(i).cap; }
+
+  // End (exclusive) of the capitalised run starting at i, within [.., end).
+  int RunEnd(int i, int end) const {
+    int j = i + 1;
+    bool org = lex_.IsOrgWord(T(i).s);
+    while (j < end) {
+      const Tok& t = T(j);
+      if (IsCapWord(j) && !(lex_.IsNotName(t.s) && !t.all_caps) && PossessiveBytes(T(j - 1).s) == 0) {
+        org = org || lex_.IsOrgWord(t.s);
+        ++j;
+        continue;
+      }
+      if (PossessiveBytes(T(j - 1).s) != 0) break;
+      // "Kurdistan Workers' Party": a plural possessive apostrophe inside a name.
+      if ((t.s == "'" || t.s == "\xE2\x80\x99") && j + 1 < end && Adjacent(j - 1, j) && IsCapWord(j + 1) &&
+          EndsWith(T(j - 1).s, "s")) {
+        ++j;
+        continue;
+      }
+      // "Gen. Serhat Dilan", "Mr. Burke": the dot of an abbreviated title stays inside the run.
+      if (t.s == "." && j + 1 < end && Adjacent(j - 1, j) && IsCapWord(j + 1) && lex_.IsTitle(T(j - 1).lower)) {
+        ++j;
+        continue;
+      }
+      if (t.s == "-" && j + 1 < end && Adjacent(j - 1, j) && Adjacent(j, j + 1) &&
+          (IsCapWord(j + 1) || IsParticle(T(j - 1).lower))) {
+        j += 2;
+        continue;
+      }
+      if (IsParticle(t.lower) && j + 1 < end && (IsCapWord(j + 1) || (T(j + 1).s == "-" && Adjacent(j, j + 1)))) {
+        ++j;
+        continue;
+      }
+      if ((t.lower == "of" || t.lower == "for" || t.s == "&") && org && j + 1 < end) {
+        if (IsCapWord(j + 1)) {
+          j += 1;
+          continue;
+        }
+        if (T(j + 1).lower == "the" && j + 2 < end && IsCapWord(j + 2)) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    // Never end on a connector.
+    while (j > i + 1 && (T(j - 1).lower == "of" || T(j - 1).lower == "for" || T(j - 1).lower == "the" ||
+                         T(j - 1).s == "&" || T(j - 1).s == "-" || IsParticle(T(j - 1).lower)))
+      --j;
+    return j;
+  }
+
+  void ScanSentence(const text::Sentence& s) {
+    int i = s.first_token;
+    while (i < s.end_token) {
+      // "al-Haddad": a lower-case particle joined by a hyphen to a capitalised word starts a name.
+      bool particle_start = IsParticle(T(i).lower) && i + 2 < s.end_token && T(i + 1).s == "-" &&
+                            Adjacent(i, i + 1) && Adjacent(i + 1, i + 2) && IsCapWord(i + 2);
+      if (!IsCapWord(i) && !particle_start) {
+        ++i;
+        continue;
+      }
+      int j = RunEnd(i, s.end_token);
+      ProcessRun(i, j, s);
+      i = j;
+    }
+  }
+
+  void Emit(Cand c) {
+    if (c.e <= c.b) return;
+    cands_.push_back(std::move(c));
+  }
+
+  // Emits a candidate for name tokens [tb, te) with a known type.
+  Cand Make(int tb, int te, EntityType type) {
+    Cand c;
+    c.tb = tb;
+    c.te = te;
+    c.b = T(tb).b;
+    c.e = T(te - 1).e - PossessiveBytes(T(te - 1).s);
+    c.type = type;
+    std::string key = text::NameKey(a_.text.substr(c.b, c.e - c.b));
+    if (const PlaceInfo* p = lex_.Place(key)) {
+      c.name = p->canonical;
+      c.type = p->type;
+    } else {
+      c.name = text::ToNfc(Surface(c.b, c.e));
+    }
+    return c;
+  }
+
+  void ProcessRun(int i, int j, const text::Sentence& s) {
+    int32_t end_byte = T(j - 1).e - PossessiveBytes(T(j - 1).s);
+    // "The Hague", "The Gambia": a leading not-name word survives only as part of a known place.
+    if (lex_.IsNotName(T(i).s) && !T(i).all_caps) {
+      if (lex_.Place(Key(i, j, end_byte)) != nullptr) {
+        Emit(Make(i, j, EntityType::kGpe));
+        return;
+      }
+      if (i + 1 >= j) return;
+      ++i;
+      if (!IsCapWord(i)) return;
+    }
+    // Known as a whole.
+    std::string whole = Key(i, j, end_byte);
+    if (lex_.Place(whole) != nullptr) {
+      EmitWithAcronym(Make(i, j, EntityType::kGpe), j, s);
+      return;
+    }
+    for (int k = i; k < j; ++k) {
+      if (lex_.IsOrgWord(T(k).s)) {
+        // An organisation; leading titles stay part of it ("Foreign Ministry").
+        EmitWithAcronym(Make(i, j, EntityType::kOrg), j, s);
+        return;
+      }
+    }
+    // Titles, possibly after a country or nationality: "US President", "Syrian Foreign Minister".
+    int k = i;
+    Cand person;
+    bool titled = false;
+    while (k < j) {
+      std::string lower = AsciiLower(StripDot(T(k).s));
+      if (T(k).s == "." && titled) {
+        ++k;
+        continue;
+      }
+      if (lex_.IsTitle(lower) && !(T(k).all_caps && T(k).s.size() > 3)) {
+        person.roles.push_back(lower);
+        titled = true;
+        ++k;
+        continue;
+      }
+      // A modifier: a place or nationality of up to three words followed by a title.
+      int m_found = -1;
+      for (int m = std::min(j - 1, k + 3); m > k; --m) {
+        if (!lex_.IsTitle(AsciiLower(StripDot(T(m).s)))) continue;
+        std::string key = Key(k, m, T(m - 1).e);
+        if (lex_.Place(key) != nullptr || (m == k + 1 && lex_.Nationality(T(k).s) != nullptr)) {
+          m_found = m;
+          break;
+        }
+      }
+      if (m_found < 0) break;
+      if (lex_.Nationality(T(k).s) != nullptr && m_found == k + 1) {
+        Cand norp = Make(k, k + 1, EntityType::kNorp);
+        norp.name = std::string(T(k).s);
+        norp.modifier = true;
+        Emit(norp);
+      } else {
+        Cand gpe = Make(k, m_found, EntityType::kGpe);
+        gpe.modifier = true;
+        Emit(gpe);
+      }
+      person.roles.push_back(AsciiLower(std::string(a_.text.substr(T(k).b, T(m_found - 1).e - T(k).b))));
+      k = m_found;
+    }
+    if (k >= j) return;  // a bare title ("the President") is a description, resolved later
+    if (titled) {
+      Cand c = Make(k, j, EntityType::kPerson);
+      c.roles = person.roles;
+      c.titled = true;
+      if (c.type != EntityType::kPerson) c.titled = false;  // "Foreign Minister of Syria"-like leftovers
+      c.resolve = (j - k == 1) && c.type == EntityType::kPerson;
+      EmitWithAcronym(std::move(c), j, s);
+      return;
+    }
+    int n = j - k;
+    int words = 0;  // name words, not counting particles and hyphens
+    for (int q = k; q < j; ++q)
+      if (T(q).kind == text::TokenKind::kWord && !IsParticle(T(q).lower)) ++words;
+    if (n > 1 && words == 1 && !lex_.Place(whole)) {
+      // "al-Haddad", "Al-Haddad": a surname with its particle.
+      Cand c = Make(k, j, EntityType::kPerson);
+      c.resolve = true;
+      EmitWithAcronym(std::move(c), j, s);
+      return;
+    }
+    if (n == 1) {
+      const Tok& t = T(k);
+      if (const std::string* country = lex_.Nationality(t.s)) {
+        (void)country;
+        Cand c = Make(k, j, EntityType::kNorp);
+        c.name = std::string(t.s);
+        if (EndsWith(c.name, "s") && lex_.Nationality(std::string_view(c.name).substr(0, c.name.size() - 1)))
+          c.name.pop_back();
+        Emit(c);
+        return;
+      }
+      if (t.all_caps && t.s.size() >= 2 && t.s.size() <= 6) {
+        EmitWithAcronym(Make(k, j, EntityType::kOrg), j, s);
+        return;
+      }
+      // A sentence-initial word the document also uses in lower case is an ordinary word.
+      if (k == s.first_token && lower_vocab_.count(t.lower)) return;
+      if (lex_.IsNotName(t.s) || lex_.IsTitle(t.lower)) return;
+      Cand c = Make(k, j, EntityType::kOther);
+      c.resolve = true;
+      if (lex_.IsFirstName(t.s)) c.type = EntityType::kPerson;
+      if (k > s.first_token && IsLocPreposition(T(k - 1).lower)) c.type = EntityType::kGpe;
+      EmitWithAcronym(std::move(c), j, s);
+      return;
+    }
+    // Two words or more: a person, unless the first is a nationality ("Syrian Kurds") or the words are
+    // capitalised only because the sentence starts there.
+    if (lex_.Nationality(T(k).s) != nullptr) {
+      Cand c = Make(k, j, EntityType::kNorp);
+      Emit(c);
+      return;
+    }
+    // "in Tal Abyad": after a locative preposition, an unknown name is a place unless it starts with a
+    // given name.
+    bool place = k > s.first_token && IsLocPreposition(T(k - 1).lower) && !lex_.IsFirstName(T(k).s);
+    EmitWithAcronym(Make(k, j, place ? EntityType::kGpe : EntityType::kPerson), j, s);
+  }
+
+  // Emits c; when "(ACRONYM)" follows, records it as an alias of the same entity.
+  void EmitWithAcronym(Cand c, int j, const text::Sentence& s) {
+    if (j + 2 < s.end_token && T(j).s == "(" && T(j + 1).all_caps && T(j + 2).s == ")" &&
+        c.type != EntityType::kPerson) {
+      c.acronym = std::string(T(j + 1).s);
+      Cand acr = Make(j + 1, j + 2, c.type);
+      acr.name = c.name;  // same entity
+      Emit(std::move(c));
+      Emit(std::move(acr));
+      return;
+    }
+    Emit(std::move(c));
+  }
+
+  int AddEntity(const std::string& name, EntityType type, const std::string& key) {
+    EntityBuild e;
+    e.name = name;
+    e.key = key;
+    e.type = type;
+    e.key_tokens = Split(key, ' ');
+    a_.entities.push_back(std::move(e));
+    int id = static_cast<int>(a_.entities.size()) - 1;
+    a_.by_key[key] = id;
+    return id;
+  }
+
+  void AddMention(int entity, const Cand& c) {
+    EntityBuild& e = a_.entities[entity];
+    e.spans.emplace_back(c.b, c.e);
+    for (const auto& r : c.roles)
+      if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
+    a_.args.push_back(Arg{entity, c.tb, c.te, false, c.modifier});
+  }
+
+  // A person whose name ends with the words of `key` ("haddad" ends "karim al haddad"), the one mentioned
+  // nearest before token `tb` (else the first after), or -1.
+  int SurnameMatch(const std::string& key, int tb) const {
+    std::vector<std::string> words = Split(key, ' ');
+    if (!words.empty() && (words[0] == "al" || words[0] == "el")) words.erase(words.begin());
+    if (words.empty()) return -1;
+    int best = -1;
+    int32_t best_dist = INT32_MAX;
+    for (size_t id = 0; id < a_.entities.size(); ++id) {
+      const EntityBuild& e = a_.entities[id];
+      if (e.type != EntityType::kPerson || e.key_tokens.size() <= words.size()) continue;
+      if (!std::equal(words.rbegin(), words.rend(), e.key_tokens.rbegin())) continue;
+      for (const auto& [b, en] : e.spans) {
+        int32_t d = b <= T(tb).b ? T(tb).b - b : (b - T(tb).b) + (1 << 28);
+        if (d < best_dist) {
+          best_dist = d;
+          best = static_cast<int>(id);
+        }
+      }
+    }
+    return best;
+  }
+
+  void BuildEntities() {
+    // Full names first, so that lone words can attach to them wherever they stand.
+    // Acronyms defined anywhere in the text apply everywhere, also before their definition (headlines).
+    for (const Cand& c : cands_) {
+      if (c.acronym.empty() || c.resolve) continue;
+      std::string key = text::NameKey(c.name);
+      if (key.empty() || a_.by_key.count(key)) continue;
+      int id = AddEntity(c.name, c.type, key);
+      a_.by_key.emplace(text::NameKey(c.acronym), id);
+    }
+    std::vector<size_t> later;
+    for (size_t ci = 0; ci < cands_.size(); ++ci) {
+      const Cand& c = cands_[ci];
+      if (c.resolve) {
+        later.push_back(ci);
+        continue;
+      }
+      std::string key = text::NameKey(c.name);
+      if (key.empty()) continue;
+      auto it = a_.by_key.find(key);
+      int id = it != a_.by_key.end() ? it->second : AddEntity(c.name, c.type, key);
+      AddMention(id, c);
+      if (!c.acronym.empty()) a_.by_key.emplace(text::NameKey(c.acronym), id);
+    }
+    for (size_t ci : later) {
+      const Cand& c = cands_[ci];
+      std::string key = text::NameKey(c.name);
+      if (key.empty()) continue;
+      auto it = a_.by_key.find(key);
+      int id = -1;
+      if (it != a_.by_key.end()) {
+        id = it->second;
+      } else if ((id = SurnameMatch(key, c.tb)) < 0) {
+        id = AddEntity(c.name, c.type == EntityType::kOther && c.titled ? EntityType::kPerson : c.type, key);
+      }
+      if (a_.entities[id].type == EntityType::kOther && c.type != EntityType::kOther)
+        a_.entities[id].type = c.type;
+      AddMention(id, c);
+    }
+  }
+
+  // Pronouns and definite descriptions become arguments (not mentions) of the most recent fitting actor
+  // in the same or the previous two sentences.
+  void ResolveReferences() {
+    std::vector<Arg> names = a_.args;
+    std::sort(names.begin(), names.end(), [](const Arg& x, const Arg& y) { return x.tb < y.tb; });
+    auto most_recent = [&](int tb, auto&& fits) -> int {
+      int sentence = T(tb).sentence;
+      for (auto it = names.rbegin(); it != names.rend(); ++it) {
+        if (it->tb >= tb) continue;
+        if (T(it->tb).sentence < sentence - 2) break;
+        if (fits(a_.entities[it->entity])) return it->entity;
+      }
+      return -1;
+    };
+    for (int i = 0; i < static_cast<int>(a_.toks.size()); ++i) {
+      const Tok& t = T(i);
+      if (t.kind != text::TokenKind::kWord) continue;
+      if (t.lower == "he" || t.lower == "she" || t.lower == "him" || t.lower == "his" || t.lower == "her") {
+        int id = most_recent(i, [](const EntityBuild& e) { return e.type == EntityType::kPerson; });
+        if (id >= 0) a_.args.push_back(Arg{id, i, i + 1, true});
+        continue;
+      }
+      if ((t.lower == "the" || t.lower == "its") && i + 1 < static_cast<int>(a_.toks.size()) &&
+          T(i + 1).kind == text::TokenKind::kWord) {
+        // "the president", "the Syrian foreign minister", "the ministry", "the coalition"
+        int j = i + 1;
+        while (j + 1 < static_cast<int>(a_.toks.size()) && IsCapWord(j) &&
+               (lex_.Nationality(T(j).s) != nullptr || lex_.Place(text::NameKey(T(j).s)) != nullptr))
+          ++j;
+        while (j + 1 < static_cast<int>(a_.toks.size()) && lex_.IsTitle(T(j).lower) && lex_.IsTitle(T(j + 1).lower))
+          ++j;
+        const std::string& head = T(j).lower;
+        if (j + 1 < static_cast<int>(a_.toks.size()) && IsCapWord(j + 1)) continue;  // "the President Haddad"
+        int id = -1;
+        if (lex_.IsTitle(head)) {
+          id = most_recent(i, [&](const EntityBuild& e) {
+            if (e.type != EntityType::kPerson) return false;
+            for (const auto& r : e.roles)
+              if (r == head || EndsWith(r, " " + head)) return true;
+            return false;
+          });
+        } else if (head.size() > 2) {
+          std::string cap = head;
+          cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+          if (lex_.IsOrgWord(cap)) {
+            id = most_recent(i, [&](const EntityBuild& e) {
+              return e.type == EntityType::kOrg &&
+                     std::find(e.key_tokens.begin(), e.key_tokens.end(), head) != e.key_tokens.end();
+            });
+          }
+        }
+        if (id >= 0) a_.args.push_back(Arg{id, i, j + 1, true});
+      }
+    }
+  }
+
+  const Lexicon& lex_;
+  DocAnalysis& a_;
+  std::vector<Cand> cands_;
+  std::unordered_set<std::string> lower_vocab_;
+};
+
+}  // namespace
+
+void BuildTokens(const text::Segmentation& seg, DocAnalysis* a) {
+  a->toks.reserve(seg.tokens.size());
+  for (size_t si = 0; si < seg.sentences.size(); ++si) {
+    const text::Sentence& s = seg.sentences[si];
+    for (int ti = s.first_token; ti < s.end_token; ++ti) {
+      const text::Token& src = seg.tokens[ti];
+      Tok t;
+      t.b = src.begin;
+      t.e = src.end;
+      t.kind = src.kind;
+      t.s = a->text.substr(src.begin, src.end - src.begin);
+      t.lower = AsciiLower(t.s);
+      t.sentence = static_cast<int>(si);
+      if (t.kind == text::TokenKind::kWord) {
+        int32_t i = 0;
+        UChar32 c;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(t.s.data()), i, static_cast<int32_t>(t.s.size()), c);
+        t.cap = c > 0 && u_isupper(c);
+        int letters = 0, upper = 0;
+        for (int32_t k = 0; k < static_cast<int32_t>(t.s.size());) {
+          U8_NEXT(reinterpret_cast<const uint8_t*>(t.s.data()), k, static_cast<int32_t>(t.s.size()), c);
+          if (c > 0 && u_isalpha(c)) {
+            ++letters;
+            if (u_isupper(c)) ++upper;
+          }
+        }
+        t.all_caps = letters >= 2 && upper == letters;
+      }
+      a->toks.push_back(std::move(t));
+    }
+  }
+  // Sentences now index a->toks, which holds exactly the sentences' tokens in order.
+  int next = 0;
+  for (auto& s : a->sentences) {
+    int n = s.end_token - s.first_token;
+    s.first_token = next;
+    s.end_token = next + n;
+    next += n;
+  }
+}
+
+void FindActors(const Lexicon& lex, DocAnalysis* a) { ActorFinder(lex, a).Run(); }
+
+}  // namespace ag::extract

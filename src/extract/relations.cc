@@ -1,1 +1,240 @@
-// placeholder: replaced by the stage's implementation
+// Relation finding; see relations.h. Works sentence by sentence over DocAnalysis::args (name mentions and
+// resolved pronouns); each verb occurrence yields at most one relation per (subject, object) pair.
+#include "extract/relations.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "util/strings.h"
+
+namespace ag::extract {
+namespace {
+
+bool IsBoundary(const Tok& t) {
+  static const std::unordered_set<std::string_view> kWords = {
+      ";", ":", "but", "while", "whereas", "although", "though", "because", "\xE2\x80\x94", "\xE2\x80\x93",
+      "(", ")", "after", "before", "when", "if", "unless", "since", "according", "whose"};
+  return kWords.count(t.lower) > 0;
+}
+
+bool IsDeterminer(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" || w == "their" ||
+         w == "his" || w == "her" || w == "our" || w == "any" || w == "no" || w == "each" || w == "every";
+}
+
+bool IsBe(std::string_view w) {
+  return w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "being" || w == "be" ||
+         w == "got" || w == "get" || w == "gets";
+}
+
+bool IsSymmetric(std::string_view lemma) {
+  return lemma == "meet" || lemma == "talk" || lemma == "clash" || lemma == "fight" || lemma == "agree" ||
+         lemma == "negotiate" || lemma == "cooperate" || lemma == "discuss" || lemma == "sign" || lemma == "trade";
+}
+
+bool IsPlanned(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "will",     "shall",   "'ll",     "scheduled", "plans",    "plan",     "planned", "planning", "intends",
+      "intend",   "intended", "due",    "set",       "going",    "prepares", "preparing", "tomorrow", "upcoming",
+      "aims",     "aim",     "seeks",   "seek",      "wants",    "want",     "hopes",    "hope",     "ready"};
+  return k.count(w) > 0;
+}
+
+bool IsHedged(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "may",       "might",     "could",    "would",    "should",   "expected", "likely",  "unlikely",
+      "reportedly", "allegedly", "possibly", "probably", "perhaps",  "reported", "rumoured", "rumored",
+      "considering", "consider", "considers", "mulling", "potential", "possible", "alleged", "apparently"};
+  return k.count(w) > 0;
+}
+
+bool IsNegation(const Tok& t) {
+  const std::string& w = t.lower;
+  return w == "not" || w == "never" || w == "no" || w == "neither" || w == "nor" || w == "refused" ||
+         w == "refuses" || w == "declined" || w == "declines" || w == "failed" || w == "fails" ||
+         EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t") || w == "cannot";
+}
+
+class RelationFinder {
+ public:
+  RelationFinder(const Lexicon& lex, const DocAnalysis& a, std::vector<RelationBuild>* out)
+      : lex_(lex), a_(a), out_(*out) {}
+
+  void Run() {
+    size_t ai = 0;
+    for (const text::Sentence& s : a_.sentences) {
+      std::vector<const Arg*> args;
+      while (ai < a_.args.size() && a_.args[ai].tb < s.end_token) {
+        if (a_.args[ai].tb >= s.first_token) args.push_back(&a_.args[ai]);
+        ++ai;
+      }
+      if (args.size() < 2) continue;
+      std::vector<bool> covered(s.end_token - s.first_token, false);
+      for (const Arg* g : args)
+        for (int t = g->tb; t < g->te && t < s.end_token; ++t) covered[t - s.first_token] = true;
+      for (int v = s.first_token; v < s.end_token; ++v) {
+        if (covered[v - s.first_token] || a_.toks[v].kind != text::TokenKind::kWord) continue;
+        const VerbForm* form = lex_.Verb(a_.toks[v].lower);
+        if (form == nullptr || form->kind == VerbFormKind::kNoun) continue;
+        if (v > s.first_token && IsDeterminer(a_.toks[v - 1].lower)) continue;  // "the attack", "a meeting"
+        // "lift sanctions": a plural after a verb is its object, not a verb.
+        if (form->kind == VerbFormKind::kThird && v > s.first_token && lex_.Verb(a_.toks[v - 1].lower) != nullptr)
+          continue;
+        Verb(s, v, *form, args);
+      }
+    }
+  }
+
+ private:
+  const Tok& T(int i) const { return a_.toks[i]; }
+
+  void Verb(const text::Sentence& s, int v, const VerbForm& form, const std::vector<const Arg*>& args) {
+    int left_limit = s.first_token, right_limit = s.end_token;
+    for (int i = v - 1; i >= s.first_token; --i)
+      if (IsBoundary(T(i))) {
+        left_limit = i + 1;
+        break;
+      }
+    for (int i = v + 1; i < s.end_token; ++i)
+      if (IsBoundary(T(i))) {
+        right_limit = i;
+        break;
+      }
+    right_limit = std::min(right_limit, v + 14);
+
+    // Passive: a participle after a form of "be" (adverbs in between).
+    bool passive = false;
+    if (form.kind == VerbFormKind::kPast) {
+      for (int i = v - 1; i >= left_limit && i >= v - 3; --i) {
+        if (IsBe(T(i).lower)) {
+          passive = true;
+          break;
+        }
+        if (!(EndsWith(T(i).lower, "ly") || T(i).lower == "not" || T(i).lower == "also" || T(i).lower == "reportedly"))
+          break;
+      }
+    }
+
+    const Arg* left = LeftArg(v, left_limit, args);
+    std::vector<const Arg*> rights;
+    int by = -1;
+    if (passive) {
+      for (int i = v + 1; i < right_limit; ++i)
+        if (T(i).lower == "by") {
+          by = i;
+          break;
+        }
+      if (by < 0 || left == nullptr) return;
+      rights = RightArgs(by, right_limit, args, -1);
+      if (rights.empty()) return;
+    } else {
+      rights = RightArgs(v, right_limit, args, left ? left->entity : -1);
+    }
+
+    std::vector<const Arg*> subjects;
+    if (left != nullptr) {
+      subjects.push_back(left);
+      // "A and B met C": both are subjects.
+      for (const Arg* g : args) {
+        if (g->te + 1 == left->tb && (T(g->te).lower == "and" || T(g->te).s == ",") && g->tb >= left_limit)
+          subjects.insert(subjects.begin(), g);
+      }
+    }
+    Modality modality = Modality::kAsserted;
+    bool negated = false;
+    int from = left != nullptr ? left->te : std::max(left_limit, v - 6);
+    for (int i = std::max(from, v - 8); i < v; ++i) {
+      if (IsHedged(T(i).lower)) modality = Modality::kHedged;
+      else if (IsPlanned(T(i).lower) && modality == Modality::kAsserted) modality = Modality::kPlanned;
+      if (IsNegation(T(i))) negated = true;
+    }
+    // "is to meet": a form of be right before "to" before the verb.
+    if (modality == Modality::kAsserted && v >= 2 && T(v - 1).lower == "to" && IsBe(T(v - 2).lower))
+      modality = Modality::kPlanned;
+
+    auto emit = [&](int src, int tgt) {
+      if (src < 0 || tgt < 0 || src == tgt) return;
+      for (const RelationBuild& r : out_)
+        if (r.verb_tok == v && r.source == src && r.target == tgt) return;
+      RelationBuild r;
+      r.source = src;
+      r.target = tgt;
+      r.verb_tok = v;
+      r.relation = form.entry->relation;
+      r.event = form.entry->event;
+      r.negated = negated;
+      r.modality = modality;
+      out_.push_back(std::move(r));
+    };
+
+    if (passive) {
+      for (const Arg* r : rights) emit(r->entity, left->entity);
+      return;
+    }
+    if (rights.empty()) {
+      // "A and B met": a symmetric verb relates its coordinated subjects.
+      if (subjects.size() >= 2 && IsSymmetric(form.entry->lemma)) emit(subjects[0]->entity, subjects[1]->entity);
+      return;
+    }
+    for (const Arg* sub : subjects)
+      for (const Arg* r : rights) emit(sub->entity, r->entity);
+  }
+
+  // The subject: the nearest argument before v in the clause; when an apposition or parenthetical
+  // ", the US envoy to Syria," stands right before the verb, the argument before its first comma.
+  const Arg* LeftArg(int v, int left_limit, const std::vector<const Arg*>& args) const {
+    const Arg* nearest = nullptr;
+    for (const Arg* g : args) {
+      if (g->te > v || g->tb < left_limit || g->modifier) continue;
+      if (nearest == nullptr || g->te > nearest->te || (g->te == nearest->te && g->tb < nearest->tb)) nearest = g;
+    }
+    if (nearest == nullptr) return nullptr;
+    int close = v - 1;
+    while (close > nearest->te && (IsPlanned(T(close).lower) || IsHedged(T(close).lower) || T(close).lower == "to" ||
+                                   IsBe(T(close).lower) || IsNegation(T(close)) || EndsWith(T(close).lower, "ly")))
+      --close;
+    if (close >= left_limit && T(close).s == ",") {
+      for (int open = close - 1; open >= left_limit; --open) {
+        if (T(open).s != ",") continue;
+        for (const Arg* g : args)
+          if (g->te == open && g->tb >= left_limit && !g->modifier) return g;
+        break;
+      }
+    }
+    return nearest;
+  }
+
+  // Objects: the first argument after `after` (not the subject), then arguments coordinated with it.
+  std::vector<const Arg*> RightArgs(int after, int right_limit, const std::vector<const Arg*>& args,
+                                    int subject) const {
+    std::vector<const Arg*> out;
+    for (const Arg* g : args) {
+      if (g->tb <= after || g->tb >= right_limit || g->modifier) continue;
+      if (g->entity == subject && g->pronoun) continue;  // "met his counterpart"
+      if (out.empty()) {
+        if (g->entity == subject) continue;
+        out.push_back(g);
+        continue;
+      }
+      const Arg* last = out.back();
+      bool joined = true;
+      for (int i = last->te; i < g->tb; ++i)
+        if (!(T(i).lower == "and" || T(i).s == "," || T(i).lower == "or")) joined = false;
+      if (!joined || g->tb == last->te) break;
+      out.push_back(g);
+    }
+    return out;
+  }
+
+  const Lexicon& lex_;
+  const DocAnalysis& a_;
+  std::vector<RelationBuild>& out_;
+};
+
+}  // namespace
+
+void FindRelations(const Lexicon& lex, const DocAnalysis& a, std::vector<RelationBuild>* out) {
+  RelationFinder(lex, a, out).Run();
+}
+
+}  // namespace ag::extract

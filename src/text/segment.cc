@@ -72,7 +72,15 @@ Segmentation Segment(std::string_view text) {
       } else {
         t.kind = TokenKind::kPunct;
       }
-      tokens.push_back(t);
+      // "U.S" + "." -> "U.S.": an abbreviation with inner dots keeps its final dot.
+      if (t.kind == TokenKind::kPunct && !tokens.empty() && t.end == t.begin + 1 && text[t.begin] == '.' &&
+          tokens.back().end == t.begin && tokens.back().kind == TokenKind::kWord &&
+          std::string_view(text.data() + tokens.back().begin, tokens.back().end - tokens.back().begin)
+                  .find('.') != std::string_view::npos) {
+        tokens.back().end = t.end;
+      } else {
+        tokens.push_back(t);
+      }
     }
     prev = pos;
   }

@@ -1,0 +1,69 @@
+// The working state of one document's extraction, shared by the actor pass (mentions.cc) and the relation
+// pass (relations.cc): tokens with their sentence, the entities found so far and every argument occurrence
+// (name mentions and resolved pronouns) in text order. Byte offsets throughout; extractor.cc converts to
+// code points at the end. One per document; not shared between threads.
+#ifndef AG_EXTRACT_ANALYSIS_H_
+#define AG_EXTRACT_ANALYSIS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "actorgraph/extract.h"
+#include "text/segment.h"
+
+namespace ag::extract {
+
+struct Tok {
+  int32_t b = 0;  // bytes
+  int32_t e = 0;
+  text::TokenKind kind = text::TokenKind::kPunct;
+  std::string_view s;
+  std::string lower;      // ASCII-lowercased surface
+  bool cap = false;       // starts with an upper-case letter
+  bool all_caps = false;  // two or more letters, all upper case
+  int sentence = 0;
+};
+
+struct EntityBuild {
+  std::string name;
+  std::string key;  // text::NameKey(name)
+  EntityType type = EntityType::kOther;
+  std::vector<std::pair<int32_t, int32_t>> spans;  // byte spans of name mentions
+  std::vector<std::string> key_tokens;              // key split on spaces, for surname matching
+  std::vector<std::string> roles;                   // lowercase title words seen before the name
+};
+
+// An occurrence of an entity usable as a relation argument.
+struct Arg {
+  int entity = -1;
+  int tb = 0;  // token range [tb, te)
+  int te = 0;
+  bool pronoun = false;   // a resolved pronoun or definite description, not a name mention
+  bool modifier = false;  // a place or nationality before a title ("US" in "US President X")
+};
+
+struct RelationBuild {
+  int source = -1;  // entity indexes
+  int target = -1;
+  int verb_tok = 0;
+  std::string relation;
+  std::string event;
+  bool negated = false;
+  Modality modality = Modality::kAsserted;
+};
+
+struct DocAnalysis {
+  std::string_view text;
+  std::vector<Tok> toks;
+  std::vector<text::Sentence> sentences;
+  std::vector<EntityBuild> entities;
+  std::unordered_map<std::string, int> by_key;  // NameKey -> entity (names, variants and acronyms)
+  std::vector<Arg> args;                        // sorted by tb
+};
+
+}  // namespace ag::extract
+
+#endif  // AG_EXTRACT_ANALYSIS_H_

@@ -1,0 +1,76 @@
+// The lexicons extraction reads: the relation lexicon (data/relations.json, plus a user file), titles,
+// nationalities, country and place gazetteers (country names from ICU's English display names), organisation
+// words, non-name words and given names (data/lexicon/). Loaded once per process; immutable and
+// thread-safe after Load().
+#ifndef AG_EXTRACT_LEXICON_H_
+#define AG_EXTRACT_LEXICON_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "actorgraph/extract.h"
+#include "actorgraph/status.h"
+
+namespace ag::extract {
+
+struct VerbEntry {
+  std::string lemma;
+  std::string relation;
+  std::string event;  // PLOVER type or ""
+  std::string quad;
+};
+
+enum class VerbFormKind : uint8_t { kBase, kThird, kPast, kIng, kNoun };
+
+struct VerbForm {
+  const VerbEntry* entry = nullptr;
+  VerbFormKind kind = VerbFormKind::kBase;
+};
+
+struct PlaceInfo {
+  std::string canonical;  // display name of the place ("United States")
+  EntityType type = EntityType::kGpe;
+};
+
+class Lexicon {
+ public:
+  // Reads the files under `data_dir`; `user_relations` (may be empty) is a further relations file whose
+  // entries override the built-in ones with the same lemma. Errors name the file (and line for TSV).
+  static Result<std::unique_ptr<Lexicon>> Load(const std::string& data_dir, const std::string& user_relations);
+
+  // The verb form for a lowercase word ("met" -> meet, past), or nullptr.
+  const VerbForm* Verb(std::string_view lower) const;
+  bool IsTitle(std::string_view lower) const { return titles_.count(std::string(lower)) > 0; }
+  bool IsOrgWord(std::string_view word) const { return org_words_.count(std::string(word)) > 0; }
+  bool IsNotName(std::string_view word) const { return not_names_.count(std::string(word)) > 0; }
+  bool IsFirstName(std::string_view word) const { return first_names_.count(std::string(word)) > 0; }
+  // Country for a demonym ("Syrian" -> "Syria"), or nullptr.
+  const std::string* Nationality(std::string_view word) const;
+  // Country, place or known organisation for a NameKey ("u s" -> United States), or nullptr.
+  const PlaceInfo* Place(const std::string& key) const;
+
+  size_t verb_count() const { return verbs_.size(); }
+
+ private:
+  Status LoadRelations(const std::string& path, bool user);
+  Status LoadLines(const std::string& path, std::unordered_set<std::string>* out, bool lower);
+  Status LoadTsv(const std::string& path, std::vector<std::pair<std::string, std::string>>* out);
+  void AddVerbForms(const VerbEntry* entry, const std::vector<std::string>& past, bool dbl,
+                    const std::vector<std::string>& nouns);
+  void AddCountriesFromIcu();
+  void AddPlace(const std::string& name, const std::string& canonical, EntityType type);
+
+  std::vector<std::unique_ptr<VerbEntry>> verbs_;
+  std::unordered_map<std::string, VerbForm> forms_;
+  std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_;
+  std::unordered_map<std::string, std::string> nationalities_;
+  std::unordered_map<std::string, PlaceInfo> places_;
+};
+
+}  // namespace ag::extract
+
+#endif  // AG_EXTRACT_LEXICON_H_
