@@ -1,1 +1,429 @@
-// placeholder: replaced by the stage's implementation
+// The subcommands: ingest, extract, query, export, stats, entities, show. Each handler validates its
+// arguments (usage errors exit 2), calls the public API and prints results to stdout; failures print one
+// message naming the file/line to stderr and exit 1.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "actorgraph/document.h"
+#include "actorgraph/export.h"
+#include "actorgraph/extract.h"
+#include "actorgraph/graph.h"
+#include "actorgraph/query.h"
+#include "actorgraph/store.h"
+#include "cli/cli.h"
+
+namespace ag::cli {
+
+std::string DatabasePath(const Args& args) {
+  if (args.Has("db")) return args.Get("db");
+  const char* env = std::getenv("ACTORGRAPH_DB");
+  if (env != nullptr && *env != '\0') return env;
+  return "actorgraph.db";
+}
+
+int Fail(const Status& status) {
+  std::cerr << "actorgraph: " << status.message() << "\n";
+  return kExitFailure;
+}
+
+int UsageError(const Command& cmd, const std::string& message) {
+  std::cerr << "actorgraph " << cmd.name << ": " << message << "\n"
+            << "usage: actorgraph " << cmd.name << " " << cmd.usage << "\n"
+            << "Run 'actorgraph " << cmd.name << " --help' for details.\n";
+  return kExitUsage;
+}
+
+bool ParseInt(const std::string& text, long long* out) {
+  if (text.empty() || text.size() > 18) return false;
+  long long v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+namespace {
+
+const Command& Cmd(const char* name) {
+  for (const Command& c : Commands())
+    if (std::string(c.name) == name) return c;
+  std::abort();  // the table is static; an unknown name is a programming error
+}
+
+ExtractorOptions ExtractorOptionsFrom(const Args& args) {
+  ExtractorOptions o;
+  o.data_dir = args.Get("data");
+  o.user_lexicon = args.Get("lexicon");
+  return o;
+}
+
+// Progress on a terminal only: documents, MB/s.
+class Progress {
+ public:
+  Progress() : enabled_(isatty(STDERR_FILENO) != 0), start_(std::chrono::steady_clock::now()) {}
+  void Tick(size_t docs, size_t bytes) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    std::fprintf(stderr, "\r%zu documents, %.1f MB, %.2f MB/s   ", docs, bytes / 1e6,
+                 secs > 0 ? bytes / 1e6 / secs : 0.0);
+  }
+  void Done() {
+    if (enabled_) std::fprintf(stderr, "\r%60s\r", "");
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+Result<InputFormat> InputFormatFrom(const Args& args, bool allow_triples) {
+  AG_ASSIGN_OR_RETURN(InputFormat f, ParseInputFormat(args.Get("format", "auto")));
+  if (!allow_triples && f == InputFormat::kTriples)
+    return Status::InvalidArgument("--format triples is for ingest only");
+  return f;
+}
+
+}  // namespace
+
+int RunIngest(const Args& args) {
+  const Command& cmd = Cmd("ingest");
+  if (args.positional.empty()) return UsageError(cmd, "no input: give files, directories or - for stdin");
+  Result<InputFormat> format = InputFormatFrom(args, true);
+  if (!format.ok()) return UsageError(cmd, format.status().message());
+  std::string on_error = args.Get("on-error", "fail");
+  if (on_error != "fail" && on_error != "skip") return UsageError(cmd, "--on-error must be fail or skip");
+  bool skip = on_error == "skip";
+
+  auto reader = DocumentReader::Open(args.positional, format.value());
+  if (!reader.ok()) return Fail(reader.status());
+  auto extractor = Extractor::Create(ExtractorOptionsFrom(args));
+  if (!extractor.ok()) return Fail(extractor.status());
+  std::string db = DatabasePath(args);
+  auto store = Store::Open(db);
+  if (!store.ok()) return Fail(store.status());
+
+  size_t added = 0, unchanged = 0, replaced = 0, failed = 0, bytes = 0, entities = 0, relations = 0;
+  Progress progress;
+  auto report_failure = [&](const Status& st) -> bool {
+    ++failed;
+    progress.Done();
+    std::cerr << "actorgraph: " << (skip ? "skipped: " : "") << st.message() << "\n";
+    return skip;
+  };
+  while (true) {
+    Document doc;
+    Result<bool> next = (*reader)->Next(&doc);
+    if (!next.ok()) {
+      if (report_failure(next.status())) continue;
+      break;
+    }
+    if (!next.value()) break;
+    bytes += doc.text.size();
+    Result<bool> same = (*store)->IsUnchanged(doc.id, DocumentHash(doc));
+    if (!same.ok()) {
+      if (report_failure(same.status().WithPrefix(doc.origin))) continue;
+      break;
+    }
+    if (same.value()) {
+      ++unchanged;
+      progress.Tick(added + unchanged + replaced, bytes);
+      continue;
+    }
+    Result<Extraction> x = (*extractor)->Extract(doc);
+    if (!x.ok()) {
+      if (report_failure(x.status())) continue;
+      break;
+    }
+    Result<IngestOutcome> outcome = (*store)->Ingest(doc, x.value());
+    if (!outcome.ok()) {
+      if (report_failure(outcome.status().WithPrefix(doc.origin))) continue;
+      break;
+    }
+    entities += x->entities.size();
+    relations += x->relations.size();
+    switch (outcome.value()) {
+      case IngestOutcome::kNew: ++added; break;
+      case IngestOutcome::kUnchanged: ++unchanged; break;
+      case IngestOutcome::kReplaced: ++replaced; break;
+    }
+    progress.Tick(added + unchanged + replaced, bytes);
+  }
+  progress.Done();
+  auto stats = (*store)->Stats();
+  std::cout << "documents: " << added << " new, " << unchanged << " unchanged, " << replaced << " replaced, "
+            << failed << " failed\n"
+            << "extracted: " << entities << " entities, " << relations << " relations\n";
+  if (stats.ok())
+    std::cout << "graph " << db << ": " << stats->documents << " documents, " << stats->entities << " entities, "
+              << stats->relations << " relations (" << stats->evidence << " evidence rows)\n";
+  if (failed > 0 && !skip) {
+    std::cerr << "actorgraph: ingest stopped at the failing document; the database holds everything before it "
+                 "(use --on-error skip to go on past bad documents)\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+int RunExtract(const Args& args) {
+  const Command& cmd = Cmd("extract");
+  std::vector<std::string> inputs = args.positional;
+  if (inputs.empty()) return UsageError(cmd, "no input: give files, directories or - for stdin");
+  Result<InputFormat> format = InputFormatFrom(args, false);
+  if (!format.ok()) return UsageError(cmd, format.status().message());
+  auto reader = DocumentReader::Open(inputs, format.value());
+  if (!reader.ok()) return Fail(reader.status());
+  auto extractor = Extractor::Create(ExtractorOptionsFrom(args));
+  if (!extractor.ok()) return Fail(extractor.status());
+  int failures = 0;
+  std::string line;
+  while (true) {
+    Document doc;
+    Result<bool> next = (*reader)->Next(&doc);
+    if (!next.ok()) {
+      // Extraction is a filter: report the bad document and go on with the rest.
+      std::cerr << "actorgraph: skipped: " << next.status().message() << "\n";
+      ++failures;
+      continue;
+    }
+    if (!next.value()) break;
+    Result<Extraction> x = (*extractor)->Extract(doc);
+    if (!x.ok()) {
+      std::cerr << "actorgraph: skipped: " << x.status().message() << "\n";
+      ++failures;
+      continue;
+    }
+    line = ExtractionToJson(x.value());
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stdout);
+  }
+  std::fflush(stdout);
+  return failures > 0 ? kExitFailure : kExitOk;
+}
+
+namespace {
+
+Result<std::unique_ptr<Store>> OpenExisting(const Args& args) { return Store::Open(DatabasePath(args), true); }
+
+}  // namespace
+
+int RunQuery(const Args& args) {
+  const Command& cmd = Cmd("query");
+  std::vector<std::pair<std::string, std::string>> scripts;  // (name, text)
+  for (const std::string& path : args.positional) {
+    std::stringstream ss;
+    if (path == "-") {
+      ss << std::cin.rdbuf();
+      scripts.emplace_back("<stdin>", ss.str());
+      continue;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Fail(Status::NotFound(path + ": cannot open query script"));
+    ss << in.rdbuf();
+    scripts.emplace_back(path, ss.str());
+  }
+  for (const std::string& e : args.All("e")) scripts.emplace_back("-e", e);
+  if (scripts.empty()) return UsageError(cmd, "no script: give script files, - for stdin, or -e TEXT");
+  QueryOptions options;
+  auto format = ParseOutputFormat(args.Get("format", "table"));
+  if (!format.ok()) return UsageError(cmd, format.status().message());
+  options.format = format.value();
+  // Syntax first, for every script, before the graph is loaded.
+  for (const auto& [name, text] : scripts) {
+    Status st = CheckQueryScript(name, text);
+    if (!st.ok()) return Fail(st);
+  }
+  auto store = OpenExisting(args);
+  if (!store.ok()) return Fail(store.status());
+  auto graph = Graph::Load(**store);
+  if (!graph.ok()) return Fail(graph.status());
+  for (const auto& [name, text] : scripts) {
+    Status st = RunQueryScript(name, text, **store, **graph, options, std::cout);
+    std::cout.flush();
+    if (!st.ok()) return Fail(st);
+  }
+  return kExitOk;
+}
+
+int RunExport(const Args& args) {
+  const Command& cmd = Cmd("export");
+  auto format = ParseExportFormat(args.Get("format", "graphml"));
+  if (!format.ok()) return UsageError(cmd, format.status().message());
+  if (!args.Has("o")) return UsageError(cmd, "missing -o FILE (- for stdout)");
+  if (!args.positional.empty()) return UsageError(cmd, "unexpected argument " + args.positional[0]);
+  auto store = OpenExisting(args);
+  if (!store.ok()) return Fail(store.status());
+  auto graph = Graph::Load(**store);
+  if (!graph.ok()) return Fail(graph.status());
+  std::string out = args.Get("o");
+  GraphSelection all;
+  Status st = out == "-" ? ExportGraph(**graph, all, format.value(), std::cout)
+                         : ExportGraphToFile(**graph, all, format.value(), out);
+  if (!st.ok()) return Fail(st);
+  if (out != "-")
+    std::cerr << "wrote " << out << ": " << (*graph)->num_nodes() << " nodes, " << (*graph)->num_edges()
+              << " edges\n";
+  return kExitOk;
+}
+
+int RunStats(const Args& args) {
+  auto store = OpenExisting(args);
+  if (!store.ok()) return Fail(store.status());
+  auto s = (*store)->Stats();
+  if (!s.ok()) return Fail(s.status());
+  if (args.Get("format", "table") == "json") {
+    std::cout << "{\"documents\":" << s->documents << ",\"entities\":" << s->entities << ",\"aliases\":" << s->aliases
+              << ",\"mentions\":" << s->mentions << ",\"relations\":" << s->relations
+              << ",\"evidence\":" << s->evidence << ",\"schema_version\":" << s->schema_version << "}\n";
+    return kExitOk;
+  }
+  std::printf("database        %s\nschema version  %d\ndocuments       %lld\nentities        %lld\n"
+              "aliases         %lld\nmentions        %lld\nrelations       %lld\nevidence rows   %lld\n",
+              DatabasePath(args).c_str(), s->schema_version, static_cast<long long>(s->documents),
+              static_cast<long long>(s->entities), static_cast<long long>(s->aliases),
+              static_cast<long long>(s->mentions), static_cast<long long>(s->relations),
+              static_cast<long long>(s->evidence));
+  return kExitOk;
+}
+
+int RunEntities(const Args& args) {
+  const Command& cmd = Cmd("entities");
+  std::optional<EntityType> type;
+  if (args.Has("type")) {
+    auto t = ParseEntityType(args.Get("type"));
+    if (!t.ok()) return UsageError(cmd, t.status().message());
+    type = t.value();
+  }
+  long long limit = 0;
+  if (args.Has("limit") && !ParseInt(args.Get("limit"), &limit))
+    return UsageError(cmd, "--limit needs a non-negative integer");
+  auto store = OpenExisting(args);
+  if (!store.ok()) return Fail(store.status());
+  auto list = (*store)->ListEntities(type, limit);
+  if (!list.ok()) return Fail(list.status());
+  std::printf("%-40s %-7s %8s %7s\n", "name", "type", "mentions", "degree");
+  for (const EntityRecord& e : list.value())
+    std::printf("%-40s %-7s %8lld %7lld\n", e.name.c_str(), EntityTypeName(e.type),
+                static_cast<long long>(e.mention_count), static_cast<long long>(e.degree));
+  return kExitOk;
+}
+
+int RunShow(const Args& args) {
+  const Command& cmd = Cmd("show");
+  if (args.positional.size() != 1) return UsageError(cmd, "give exactly one NAME (quote names with spaces)");
+  const std::string& name = args.positional[0];
+  auto store = OpenExisting(args);
+  if (!store.ok()) return Fail(store.status());
+  auto ids = (*store)->ResolveName(name);
+  if (!ids.ok()) return Fail(ids.status());
+  if (ids->empty()) {
+    std::string msg = "unknown actor \"" + name + "\"";
+    auto sugg = (*store)->SuggestNames(name, 5);
+    if (sugg.ok() && !sugg->empty()) {
+      msg += "; did you mean ";
+      for (size_t i = 0; i < sugg->size(); ++i) msg += (i ? ", \"" : "\"") + (*sugg)[i] + "\"";
+      msg += "?";
+    }
+    return Fail(Status::NotFound(msg));
+  }
+  for (size_t k = 0; k < ids->size(); ++k) {
+    auto e = (*store)->GetEntity((*ids)[k]);
+    if (!e.ok()) return Fail(e.status());
+    if (k) std::cout << "\n";
+    std::cout << e->name << " (" << EntityTypeName(e->type) << ")\n";
+    std::cout << "  mentions: " << e->mention_count << ", relations: " << e->degree;
+    if (!e->first_seen.empty()) std::cout << ", seen " << e->first_seen << " .. " << e->last_seen;
+    std::cout << "\n  aliases: ";
+    for (size_t i = 0; i < e->aliases.size(); ++i) std::cout << (i ? ", " : "") << e->aliases[i];
+    std::cout << "\n";
+    auto rels = (*store)->RelationsOf(e->id);
+    if (!rels.ok()) return Fail(rels.status());
+    for (const RelationRecord& r : rels.value()) {
+      std::cout << "  " << r.source_name << " -[" << r.relation << "]-> " << r.target_name;
+      if (!r.event.empty()) std::cout << "  " << r.event;
+      std::cout << "  x" << r.count;
+      if (!r.first_date.empty()) std::cout << "  " << r.first_date;
+      if (!r.last_date.empty() && r.last_date != r.first_date) std::cout << " .. " << r.last_date;
+      std::cout << "\n";
+      auto ev = (*store)->EvidenceOf(r.id, 2);
+      if (!ev.ok()) return Fail(ev.status());
+      for (const EvidenceRecord& x : ev.value()) {
+        std::cout << "      " << x.doc_id;
+        if (!x.date.empty()) std::cout << " (" << x.date << ")";
+        if (x.negated) std::cout << " [negated]";
+        if (x.modality != Modality::kAsserted) std::cout << " [" << ModalityName(x.modality) << "]";
+        std::cout << ": " << x.sentence_text << "\n";
+      }
+    }
+  }
+  return kExitOk;
+}
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"ingest", "[--db FILE] [--format auto|text|jsonl|triples] [--on-error fail|skip] PATH... | -",
+       "Extract actors and relations from documents and merge them into the graph database.",
+       "  PATH             a text file, a JSON-lines file (*.jsonl), a directory (recursively: *.txt, *.jsonl)\n"
+       "                   or - for stdin\n"
+       "  --format F       auto (by extension; stdin is sniffed), text, jsonl ({\"id\",\"text\"} per line, optional\n"
+       "                   \"title\",\"date\",\"source\",\"url\") or triples ({\"source\",\"relation\",\"target\"} per\n"
+       "                   line, optional \"source_type\",\"target_type\",\"date\",\"weight\"; the file is one document)\n"
+       "  --on-error M     fail (default): stop at the first bad document, exit 1, keep what came before;\n"
+       "                   skip: report it, count it and go on\n"
+       "  --lexicon FILE   a further relation lexicon (same shape as data/relations.json)\n"
+       "  --data DIR       the data directory (default: $ACTORGRAPH_DATA, else the built-in one)\n"
+       "  --db FILE        the database (default: $ACTORGRAPH_DB, else ./actorgraph.db)\n"
+       "Re-ingesting an unchanged document changes nothing; a changed one replaces its old contribution.\n",
+       {"db", "format", "on-error", "lexicon", "data"},
+       {},
+       RunIngest},
+      {"extract", "[--format auto|text|jsonl] PATH... | -",
+       "Extract actors and relations without a database: one JSON line per document on stdout.",
+       "  --format F       auto, text or jsonl (as for ingest)\n"
+       "  --lexicon FILE   a further relation lexicon\n"
+       "  --data DIR       the data directory\n"
+       "Output per document: {\"doc\", \"entities\": [{\"id\",\"name\",\"type\",\"mentions\":[{\"begin\",\"end\",\"text\"}]}],\n"
+       "\"relations\": [{\"source\",\"target\",\"relation\",\"event\",\"sentence\",\"begin\",\"end\",\"negated\",\"modality\"}]}\n"
+       "Offsets are code points into the document text. Bad documents are reported on stderr and skipped\n"
+       "(exit 1 at the end if any).\n",
+       {"format", "lexicon", "data"},
+       {},
+       RunExtract},
+      {"query", "[--db FILE] [--format table|json|csv] SCRIPT... | - | -e TEXT",
+       "Run query scripts against the graph (see docs/query-language.md).",
+       "  SCRIPT           a query script file; - reads one from stdin\n"
+       "  -e TEXT          a script given on the command line (repeatable)\n"
+       "  --format F       table (default), json (one line per statement) or csv\n"
+       "Example: actorgraph query -e 'neighbors of \"Tom Burke\" depth 2;'\n",
+       {"db", "format", "e"},
+       {},
+       RunQuery},
+      {"export", "[--db FILE] --format graphml -o FILE",
+       "Export the whole graph (GraphML for Gephi, yEd, NetworkX, igraph).",
+       "  --format F       graphml (default)\n"
+       "  -o FILE          output file, written atomically; - for stdout\n",
+       {"db", "format", "o"},
+       {},
+       RunExport},
+      {"stats", "[--db FILE] [--format table|json]", "Counts of documents, entities, relations and evidence.",
+       "  --format F       table (default) or json\n", {"db", "format"}, {}, RunStats},
+      {"entities", "[--db FILE] [--type T] [--limit N]", "List actors by number of mentions.",
+       "  --type T         PERSON, ORG, GPE, LOC, NORP or OTHER\n  --limit N        at most N rows\n",
+       {"db", "type", "limit"}, {}, RunEntities},
+      {"show", "[--db FILE] NAME", "An actor with its aliases, type, relations and evidence sentences.",
+       "  NAME             canonical name or alias, case and diacritics ignored\n", {"db"}, {}, RunShow},
+  };
+  return kCommands;
+}
+
+}  // namespace ag::cli
