@@ -1,6 +1,7 @@
 // GraphML writer, shaped for what Gephi's importer reads (and valid against the GraphML 1.1 schema):
-// node ids are stable tokens "n<entity id>"; the node key "label" holds the name; the edge attribute
-// `label` carries the relation so Gephi keeps different relations between two actors apart; a "weight"
+// node ids are stable tokens "n<entity id>"; the node key "label" holds the name; an edge key named
+// "label" carries the relation (the XML attribute `label` on <edge>, which Gephi reads as the edge type,
+// is not allowed by the GraphML 1.1 schema, so validity wins); a "weight"
 // key (double, > 0); r/g/b colours by entity type and size by degree as visual properties. Every key has
 // an attr.type; there are no graph-level keys. Streams straight to the output without a DOM.
 #include <algorithm>
@@ -78,6 +79,7 @@ Status WriteGraphML(const Graph& graph, const GraphSelection& sel, std::ostream&
       "  <key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
       "  <key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n"
       "  <key id=\"size\" for=\"node\" attr.name=\"size\" attr.type=\"float\"/>\n"
+      "  <key id=\"elabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
       "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
       "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
       "  <key id=\"event\" for=\"edge\" attr.name=\"event\" attr.type=\"string\"/>\n"
@@ -112,9 +114,8 @@ Status WriteGraphML(const Graph& graph, const GraphSelection& sel, std::ostream&
     const GraphEdge& edge = graph.edge(e);
     buf += "    <edge id=\"e" + std::to_string(edge.relation_id) + "\" source=\"n" +
            std::to_string(graph.node(edge.source).entity_id) + "\" target=\"n" +
-           std::to_string(graph.node(edge.target).entity_id) + "\" label=\"";
-    xml::AppendEscaped(edge.relation, &buf);
-    buf += "\">\n";
+           std::to_string(graph.node(edge.target).entity_id) + "\">\n";
+    data("elabel", edge.relation);
     data("weight", Number(edge.weight > 0 ? edge.weight : 1.0));
     data("relation", edge.relation);
     if (!edge.event.empty()) data("event", edge.event);
