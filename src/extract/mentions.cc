@@ -76,7 +76,18 @@ class ActorFinder {
   }
   std::string Surface(int32_t b, int32_t e) const { return std::string(a_.text.substr(b, e - b)); }
 
-  bool IsCapWord(int i) const { return T(i).kind == text::TokenKind::kWord && T(i).cap; }
+  // A capitalised word; contractions of non-names ("It's", "I'm", "We'll") are not.
+  bool IsCapWord(int i) const {
+    const Tok& t = T(i);
+    if (t.kind != text::TokenKind::kWord || !t.cap) return false;
+    size_t apo = t.s.find('\'');
+    if (apo == std::string_view::npos) apo = t.s.find("\xE2\x80\x99");
+    if (apo != std::string_view::npos && apo > 0) {
+      std::string_view base = t.s.substr(0, apo);
+      if (base == "I" || lex_.IsNotName(base)) return false;
+    }
+    return true;
+  }
 
   // End (exclusive) of the capitalised run starting at i, within [.., end).
   int RunEnd(int i, int end) const {
@@ -270,7 +281,7 @@ class ActorFinder {
         return;
       }
       // A sentence-initial word the document also uses in lower case is an ordinary word.
-      if (k == s.first_token && lower_vocab_.count(t.lower)) return;
+      if (k == s.first_token && (lower_vocab_.count(t.lower) || lex_.Verb(t.lower) != nullptr)) return;
       if (lex_.IsNotName(t.s) || lex_.IsTitle(t.lower)) return;
       Cand c = Make(k, j, EntityType::kOther);
       c.resolve = true;

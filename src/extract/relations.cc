@@ -171,11 +171,15 @@ class RelationFinder {
       for (const Arg* r : rights) emit(r->entity, left->entity);
       return;
     }
-    if (rights.empty()) {
-      // "A and B met": a symmetric verb relates its coordinated subjects.
-      if (subjects.size() >= 2 && IsSymmetric(form.entry->lemma)) emit(subjects[0]->entity, subjects[1]->entity);
+    // "A and B met (in C)": a symmetric verb relates its coordinated subjects; a place after "in"/"at" is
+    // where, not whom.
+    bool locative = !rights.empty() && rights[0]->tb > 0 &&
+                    (T(rights[0]->tb - 1).lower == "in" || T(rights[0]->tb - 1).lower == "at");
+    if (subjects.size() >= 2 && IsSymmetric(form.entry->lemma) && (rights.empty() || locative)) {
+      emit(subjects[0]->entity, subjects[1]->entity);
       return;
     }
+    if (rights.empty()) return;
     for (const Arg* sub : subjects)
       for (const Arg* r : rights) emit(sub->entity, r->entity);
   }

@@ -1,0 +1,256 @@
+// Extraction tests on sentences the team wrote for each construction the rule-based extractor handles:
+// titles, possessives, particles and curly apostrophes, acronyms, surname aliases, pronouns, passive
+// voice, apposition, coordination, negation and modality, plus code-point offsets and the JSON contract.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "actorgraph/extract.h"
+#include "test_util.h"
+
+namespace ag {
+namespace {
+
+class ExtractTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    ExtractorOptions o;
+    o.data_dir = std::string(AG_SOURCE_DIR) + "/data";
+    auto ex = Extractor::Create(o);
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    extractor_ = std::move(ex).value().release();
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+
+  Extraction Run(const std::string& text) {
+    Document d;
+    d.id = "t";
+    d.text = text;
+    auto x = extractor_->Extract(d);
+    EXPECT_TRUE(x.ok()) << x.status().ToString();
+    return x.ok() ? x.value() : Extraction();
+  }
+
+  static const Entity* Find(const Extraction& x, const std::string& name) {
+    for (const Entity& e : x.entities)
+      if (e.name == name) return &e;
+    return nullptr;
+  }
+  static std::string NameOf(const Extraction& x, const std::string& id) {
+    for (const Entity& e : x.entities)
+      if (e.id == id) return e.name;
+    return "?";
+  }
+  // The relation source -relation-> target, or nullptr.
+  static const Relation* Rel(const Extraction& x, const std::string& source, const std::string& relation,
+                             const std::string& target) {
+    for (const Relation& r : x.relations)
+      if (NameOf(x, r.source) == source && NameOf(x, r.target) == target && r.relation == relation) return &r;
+    return nullptr;
+  }
+  static std::string Dump(const Extraction& x) {
+    std::string s;
+    for (const Entity& e : x.entities) s += e.id + " " + EntityTypeName(e.type) + " " + e.name + "\n";
+    for (const Relation& r : x.relations)
+      s += NameOf(x, r.source) + " -" + r.relation + "-> " + NameOf(x, r.target) + " " + ModalityName(r.modality) +
+           (r.negated ? " negated" : "") + "\n";
+    return s;
+  }
+
+  static Extractor* extractor_;
+};
+Extractor* ExtractTest::extractor_ = nullptr;
+
+TEST_F(ExtractTest, TitlesAreStrippedAndCountryModifierIsItsOwnActor) {
+  Extraction x = Run("US President Donald Trump met Syrian Foreign Minister Omar Haddad in Washington.");
+  const Entity* trump = Find(x, "Donald Trump");
+  ASSERT_NE(trump, nullptr) << Dump(x);
+  EXPECT_EQ(trump->type, EntityType::kPerson);
+  ASSERT_NE(Find(x, "United States"), nullptr) << Dump(x);
+  EXPECT_EQ(Find(x, "United States")->type, EntityType::kGpe);
+  ASSERT_NE(Find(x, "Omar Haddad"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Donald Trump", "meet", "Omar Haddad"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "United States", "meet", "Syrian"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, PossessiveIsCut) {
+  Extraction x = Run("Syria's government accused Turkey of shelling the town.");
+  const Entity* syria = Find(x, "Syria");
+  ASSERT_NE(syria, nullptr) << Dump(x);
+  EXPECT_EQ(syria->mentions[0].text, "Syria");
+}
+
+TEST_F(ExtractTest, NameVariantsAreOneActor) {
+  Extraction x = Run(
+      "President Ahmed al-Shara\xE2\x80\x99" "a arrived in Washington. Al-Sharaa met the envoy. "
+      "Later, al-Shara'a said Ahmed al-Sharaa would return.");
+  int persons = 0;
+  const Entity* p = nullptr;
+  for (const Entity& e : x.entities)
+    if (e.type == EntityType::kPerson) {
+      ++persons;
+      p = &e;
+    }
+  ASSERT_EQ(persons, 1) << Dump(x);
+  EXPECT_EQ(p->mentions.size(), 4u) << Dump(x);
+}
+
+TEST_F(ExtractTest, AcronymDefinedInTextIsAnAlias) {
+  Extraction x = Run("The Syrian Democratic Forces (SDF) signed a deal. Later the SDF attacked Raqqa.");
+  const Entity* sdf = Find(x, "Syrian Democratic Forces");
+  ASSERT_NE(sdf, nullptr) << Dump(x);
+  EXPECT_EQ(sdf->type, EntityType::kOrg);
+  EXPECT_EQ(sdf->mentions.size(), 3u) << Dump(x);
+  EXPECT_NE(Rel(x, "Syrian Democratic Forces", "attack", "Raqqa"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, SurnameAndPronounResolveToThePerson) {
+  Extraction x = Run("Tom Burke arrived in Damascus. Burke met Karim Haddad. He later warned Turkey.");
+  const Entity* burke = Find(x, "Tom Burke");
+  ASSERT_NE(burke, nullptr) << Dump(x);
+  EXPECT_EQ(burke->mentions.size(), 2u);
+  EXPECT_NE(Rel(x, "Tom Burke", "meet", "Karim Haddad"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Karim Haddad", "warn", "Turkey"), nullptr) << Dump(x);  // "He" = the most recent person
+}
+
+TEST_F(ExtractTest, PassiveReversesDirection) {
+  Extraction x = Run("The convoy of the United Nations was attacked by Jund al-Aqsa near Idlib.");
+  EXPECT_NE(Rel(x, "Jund al-Aqsa", "attack", "United Nations"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "United Nations", "attack", "Jund al-Aqsa"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, AppositionBeforeTheVerbKeepsTheSubject) {
+  Extraction x = Run("Tom Burke, the American envoy to Syria, met Karim Haddad on Monday.");
+  EXPECT_NE(Rel(x, "Tom Burke", "meet", "Karim Haddad"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Syria", "meet", "Karim Haddad"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, CoordinatedSubjectsOfASymmetricVerb) {
+  Extraction x = Run("Jordan and Syria met in Amman on Sunday.");
+  EXPECT_NE(Rel(x, "Jordan", "meet", "Syria"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, NegationAndModality) {
+  Extraction x = Run(
+      "Turkey did not sign the accord with Greece. Haddad is scheduled to meet Donald Trump tomorrow. "
+      "Jordan is expected to join the Global Coalition. Egypt may impose sanctions on Libya.");
+  const Relation* sign = Rel(x, "Turkey", "sign", "Greece");
+  ASSERT_NE(sign, nullptr) << Dump(x);
+  EXPECT_TRUE(sign->negated);
+  EXPECT_EQ(sign->modality, Modality::kAsserted);
+  const Relation* meet = Rel(x, "Haddad", "meet", "Donald Trump");
+  ASSERT_NE(meet, nullptr) << Dump(x);
+  EXPECT_EQ(meet->modality, Modality::kPlanned);
+  EXPECT_FALSE(meet->negated);
+  const Relation* join = Rel(x, "Jordan", "join", "Global Coalition");
+  ASSERT_NE(join, nullptr) << Dump(x);
+  EXPECT_EQ(join->modality, Modality::kHedged);
+  EXPECT_EQ(join->event, "COOPERATE");
+  const Relation* impose = Rel(x, "Egypt", "impose", "Libya");
+  ASSERT_NE(impose, nullptr) << Dump(x);
+  EXPECT_EQ(impose->modality, Modality::kHedged);
+  EXPECT_EQ(impose->event, "SANCTION");
+}
+
+TEST_F(ExtractTest, LemmasFromInflectedForms) {
+  Extraction x = Run("Egypt meets Israel. Qatar accused Iran. Oman is meeting Yemen. Kuwait criticised Iraq.");
+  EXPECT_NE(Rel(x, "Egypt", "meet", "Israel"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Qatar", "accuse", "Iran"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Oman", "meet", "Yemen"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Kuwait", "criticise", "Iraq"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, OffsetsAreCodePointsIntoTheOriginalText) {
+  std::string text = "\xE2\x80\x9CNo,\xE2\x80\x9D said Jos\xC3\xA9 Mar\xC3\xADn. Mar\xC3\xADn met Egypt\xE2\x80\x99s envoy.";
+  Extraction x = Run(text);
+  const Entity* jose = Find(x, "Jos\xC3\xA9 Mar\xC3\xADn");
+  ASSERT_NE(jose, nullptr) << Dump(x);
+  EXPECT_EQ(jose->mentions[0].begin, 11);  // “No,” said = 11 code points (17 bytes)
+  EXPECT_EQ(jose->mentions[0].end, 21);
+  ASSERT_EQ(jose->mentions.size(), 2u);
+  const Entity* egypt = Find(x, "Egypt");
+  ASSERT_NE(egypt, nullptr) << Dump(x);
+  EXPECT_EQ(egypt->mentions[0].text, "Egypt");
+  ASSERT_EQ(x.sentences.size(), 2u);
+  EXPECT_EQ(x.sentences[0].begin, 0);
+}
+
+TEST_F(ExtractTest, SentenceInitialWordsAreNotActors) {
+  Extraction x = Run("Officials said the talks went well. Negotiations resume on Monday in Cairo.");
+  for (const Entity& e : x.entities) {
+    EXPECT_NE(e.name, "Officials");
+    EXPECT_NE(e.name, "Negotiations");
+    EXPECT_NE(e.name, "Monday");
+  }
+  ASSERT_NE(Find(x, "Cairo"), nullptr);
+}
+
+TEST_F(ExtractTest, TriplesConvertWithoutText) {
+  Document d;
+  d.id = "g";
+  d.is_triples = true;
+  d.triples.push_back(Triple{"Alpha", "attacked", "Beta", "ORG", "", "2025-01-01", 3.0});
+  d.triples.push_back(Triple{"beta", "meets", "Gamma", "", "PERSON", "", 1.0});
+  auto x = extractor_->Extract(d);
+  ASSERT_OK(x);
+  ASSERT_EQ(x->entities.size(), 3u);  // "Beta" and "beta" are one actor
+  ASSERT_EQ(x->relations.size(), 2u);
+  EXPECT_EQ(x->relations[0].relation, "attack");
+  EXPECT_EQ(x->relations[0].event, "ASSAULT");
+  EXPECT_EQ(x->relations[0].weight, 3.0);
+  EXPECT_EQ(x->entities[2].type, EntityType::kPerson);
+}
+
+TEST_F(ExtractTest, JsonContract) {
+  Extraction x = Run("Tom Burke met \"Karim Haddad\".");
+  std::string json = ExtractionToJson(x);
+  EXPECT_EQ(json.rfind("{\"doc\":\"t\",\"entities\":[{\"id\":\"e1\",\"name\":\"Tom Burke\",\"type\":\"PERSON\","
+                       "\"mentions\":[{\"begin\":0,\"end\":9,\"text\":\"Tom Burke\"}]}",
+                       0),
+            0u)
+      << json;
+  EXPECT_NE(json.find("\"relation\":\"meet\",\"event\":\"CONSULT\",\"sentence\":0,\"begin\":10,\"end\":13,"
+                      "\"negated\":false,\"modality\":\"asserted\""),
+            std::string::npos)
+      << json;
+}
+
+TEST(LexiconTest, MissingDataDirectoryIsAnError) {
+  ExtractorOptions o;
+  o.data_dir = "/nonexistent-actorgraph-data";
+  auto ex = Extractor::Create(o);
+  ASSERT_FALSE(ex.ok());
+  EXPECT_NE(ex.status().message().find("/nonexistent-actorgraph-data/relations.json"), std::string::npos);
+}
+
+TEST(LexiconTest, MalformedUserLexiconNamesLineAndColumn) {
+  testing::TempDir dir;
+  std::string p = dir.Write("lex.json", "{\"verbs\": [\n  {\"lemma\": \"parley\",}\n]}");
+  ExtractorOptions o;
+  o.data_dir = std::string(AG_SOURCE_DIR) + "/data";
+  o.user_lexicon = p;
+  auto ex = Extractor::Create(o);
+  ASSERT_FALSE(ex.ok());
+  EXPECT_NE(ex.status().message().find(p + ":2:"), std::string::npos) << ex.status().message();
+}
+
+TEST(LexiconTest, UserLexiconAddsVerbs) {
+  testing::TempDir dir;
+  std::string p = dir.Write("lex.json", "{\"verbs\": [{\"lemma\": \"parley\", \"event\": \"CONSULT\"}]}");
+  ExtractorOptions o;
+  o.data_dir = std::string(AG_SOURCE_DIR) + "/data";
+  o.user_lexicon = p;
+  auto ex = Extractor::Create(o);
+  ASSERT_OK(ex);
+  Document d;
+  d.id = "t";
+  d.text = "Egypt parleyed with Israel.";
+  auto x = (*ex)->Extract(d);
+  ASSERT_OK(x);
+  ASSERT_EQ(x->relations.size(), 1u);
+  EXPECT_EQ(x->relations[0].relation, "parley");
+}
+
+}  // namespace
+}  // namespace ag
