@@ -54,7 +54,9 @@ struct NeighborOptions {
 };
 
 // A k-hop neighbourhood: the nodes with their hop distance from the start (start first, then by depth,
-// then index) and every edge between two included nodes that the traversal's direction may follow.
+// then index) and every edge with both ends among those nodes (the induced subgraph, whatever the
+// direction: an edge between two included nodes can always be followed from one of its ends), in
+// ascending edge index. A self-loop on an included node is included.
 struct Neighborhood {
   std::vector<std::pair<NodeIndex, int>> nodes;  // (node, depth)
   std::vector<EdgeIndex> edges;
@@ -76,7 +78,9 @@ class Graph {
  public:
   virtual ~Graph() = default;
 
-  // Reads all entities and relations from the store.
+  // Reads all entities (nodes, in entity id order) and aggregated relations (edges, in relation id order)
+  // from the store. Passes on the Store's error; Corruption when a relation names an unknown entity;
+  // ResourceLimit when out of memory or past 2^32-1 nodes or edges.
   static Result<std::unique_ptr<Graph>> Load(Store& store);
 
   virtual size_t num_nodes() const = 0;
@@ -86,11 +90,17 @@ class Graph {
   // The node of a store entity id, if the entity is in the graph.
   virtual std::optional<NodeIndex> NodeOfEntity(int64_t entity_id) const = 0;
 
-  // Breadth-first k-hop neighbourhood of `start`.
+  // Breadth-first k-hop neighbourhood of `start`, following edges in options.direction. InvalidArgument
+  // for a start outside the graph or a negative depth; ResourceLimit (naming the start) when more than
+  // max_nodes nodes are reached. Costs what it visits, not O(num_nodes).
   virtual Result<Neighborhood> Neighbors(NodeIndex start, const NeighborOptions& options) const = 0;
 
   // All shortest paths (in hops) from `from` to `to` of at most max_hops edges, up to max_paths of them,
-  // each path listing every parallel edge choice as a separate path. Empty when there is none.
+  // each path listing every parallel edge choice as a separate path. All returned paths have the same
+  // (shortest) length and come in lexicographic order of their (next node, edge index) steps, so the first
+  // max_paths are deterministic. Empty when there is none within max_hops; one single-node path when
+  // from == to. InvalidArgument for nodes outside the graph, max_hops < 1 or max_paths < 1; ResourceLimit
+  // when the (bidirectional) search expands more than max_expanded nodes.
   virtual Result<std::vector<Path>> ShortestPaths(NodeIndex from, NodeIndex to,
                                                   const PathOptions& options) const = 0;
 };
