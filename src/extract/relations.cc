@@ -75,8 +75,13 @@ class RelationFinder {
       for (int v = s.first_token; v < s.end_token; ++v) {
         if (covered[v - s.first_token] || a_.toks[v].kind != text::TokenKind::kWord) continue;
         const VerbForm* form = lex_.Verb(a_.toks[v].lower);
-        if (form == nullptr || form->kind == VerbFormKind::kNoun) continue;
-        if (v > s.first_token && IsDeterminer(a_.toks[v - 1].lower)) continue;  // "the attack", "a meeting"
+        if (form == nullptr) continue;
+        // "the attack", "a meeting", "Syria's visit", "talks": a nominal trigger.
+        bool after_det = v > s.first_token && IsDeterminer(a_.toks[v - 1].lower);
+        if (form->kind == VerbFormKind::kNoun || after_det) {
+          Nominal(s, v, *form, args);
+          continue;
+        }
         // "lift sanctions": a plural after a verb is its object, not a verb.
         if (form->kind == VerbFormKind::kThird && v > s.first_token && lex_.Verb(a_.toks[v - 1].lower) != nullptr)
           continue;
@@ -182,6 +187,83 @@ class RelationFinder {
     if (rights.empty()) return;
     for (const Arg* sub : subjects)
       for (const Arg* r : rights) emit(sub->entity, r->entity);
+  }
+
+  // A nominal trigger: "Al-Sharaa's visit to Washington", "the attack by X on Y", "X continued its battle
+  // with Y", "US airstrikes against Z". The source is the argument right before the noun (possessive or
+  // modifier), else the clause subject; the target follows a preposition after the noun.
+  void Nominal(const text::Sentence& s, int v, const VerbForm& form, const std::vector<const Arg*>& args) {
+    int left_limit = s.first_token, right_limit = std::min(s.end_token, v + 8);
+    for (int i = v - 1; i >= s.first_token; --i)
+      if (IsBoundary(T(i))) {
+        left_limit = i + 1;
+        break;
+      }
+    for (int i = v + 1; i < right_limit; ++i)
+      if (IsBoundary(T(i))) {
+        right_limit = i;
+        break;
+      }
+    auto arg_after = [&](int from) -> const Arg* {
+      for (const Arg* g : args)
+        if (g->tb > from && g->tb < right_limit && !g->modifier) return g;
+      return nullptr;
+    };
+    auto prep_after = [&](int from, std::initializer_list<std::string_view> preps) -> int {
+      for (int i = from + 1; i < right_limit && i <= from + 3; ++i) {
+        for (std::string_view p : preps)
+          if (T(i).lower == p) return i;
+        if (T(i).kind != text::TokenKind::kWord) break;
+      }
+      return -1;
+    };
+    const Arg* src = nullptr;
+    const Arg* tgt = nullptr;
+    int by = prep_after(v, {"by"});
+    if (by >= 0) {
+      src = arg_after(by);
+      int on = src ? prep_after(src->te - 1, {"on", "against", "with", "to", "in"}) : -1;
+      tgt = on >= 0 ? arg_after(on) : nullptr;
+      if (tgt == nullptr) {
+        // "attacks by ISIL": the target is what was talked about before.
+        tgt = LeftArg(v, left_limit, args);
+      }
+    } else {
+      int prep = prep_after(v, {"with", "against", "on", "to", "of", "between", "from", "for"});
+      if (prep < 0) return;
+      tgt = arg_after(prep);
+      if (tgt == nullptr) return;
+      // The argument right before the noun (allowing a determiner or one modifier word), else the subject.
+      for (const Arg* g : args)
+        if (g->te <= v && g->te >= v - 2 && g->tb >= left_limit) src = g;
+      if (src == nullptr) src = LeftArg(v, left_limit, args);
+      // "talks between A and B": both after the noun.
+      if (T(prep).lower == "between") {
+        src = tgt;
+        tgt = nullptr;
+        for (const Arg* g : args)
+          if (g->tb > src->te && g->tb < right_limit + 3 && g->tb <= src->te + 1 && T(src->te).lower == "and") tgt = g;
+      }
+    }
+    if (src == nullptr || tgt == nullptr || src->entity == tgt->entity) return;
+    Modality modality = Modality::kAsserted;
+    bool negated = false;
+    for (int i = std::max(left_limit, v - 5); i < v; ++i) {
+      if (IsHedged(T(i).lower)) modality = Modality::kHedged;
+      else if (IsPlanned(T(i).lower) && modality == Modality::kAsserted) modality = Modality::kPlanned;
+      if (IsNegation(T(i))) negated = true;
+    }
+    for (const RelationBuild& r : out_)
+      if (r.verb_tok == v && r.source == src->entity && r.target == tgt->entity) return;
+    RelationBuild r;
+    r.source = src->entity;
+    r.target = tgt->entity;
+    r.verb_tok = v;
+    r.relation = form.entry->relation;
+    r.event = form.entry->event;
+    r.negated = negated;
+    r.modality = modality;
+    out_.push_back(std::move(r));
   }
 
   // The subject: the nearest argument before v in the clause; when an apposition or parenthetical
