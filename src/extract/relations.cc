@@ -17,6 +17,22 @@ bool IsBoundary(const Tok& t) {
   return kWords.count(t.lower) > 0;
 }
 
+bool IsPreposition(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {"in", "on", "at", "of", "near", "from", "to", "with",
+                                                         "for", "into", "over", "under", "against", "by",
+                                                         "during", "after", "before", "between", "among"};
+  return k.count(w) > 0;
+}
+
+bool IsSpeech(std::string_view lemma) {
+  return lemma == "say" || lemma == "tell" || lemma == "state" || lemma == "report" || lemma == "confirm" ||
+         lemma == "announce" || lemma == "warn" || lemma == "insist";
+}
+
+bool IsQuote(std::string_view s) {
+  return s == "\"" || s == "'" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x99";
+}
+
 bool IsDeterminer(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" || w == "their" ||
          w == "his" || w == "her" || w == "our" || w == "any" || w == "no" || w == "each" || w == "every";
@@ -76,6 +92,10 @@ class RelationFinder {
         if (covered[v - s.first_token] || a_.toks[v].kind != text::TokenKind::kWord) continue;
         const VerbForm* form = lex_.Verb(a_.toks[v].lower);
         if (form == nullptr) continue;
+        // "so-called", "duty-free", "US-led": part of a hyphenated word, not a verb.
+        if ((v > s.first_token && a_.toks[v - 1].s == "-" && a_.toks[v - 1].e == a_.toks[v].b) ||
+            (v + 1 < s.end_token && a_.toks[v + 1].s == "-" && a_.toks[v + 1].b == a_.toks[v].e))
+          continue;
         // "the attack", "a meeting", "Syria's visit", "talks": a nominal trigger.
         bool after_det = v > s.first_token && IsDeterminer(a_.toks[v - 1].lower);
         if (form->kind == VerbFormKind::kNoun || after_det) {
@@ -110,16 +130,24 @@ class RelationFinder {
     // Passive: a participle after a form of "be" (adverbs in between).
     bool passive = false;
     if (form.kind == VerbFormKind::kPast) {
-      for (int i = v - 1; i >= left_limit && i >= v - 3; --i) {
+      for (int i = v - 1; i >= left_limit && i >= v - 5; --i) {
         if (IsBe(T(i).lower)) {
           passive = true;
           break;
         }
-        if (!(EndsWith(T(i).lower, "ly") || T(i).lower == "not" || T(i).lower == "also" || T(i).lower == "reportedly"))
-          break;
+        const VerbForm* f = lex_.Verb(T(i).lower);
+        bool coordinated = T(i).lower == "and" || T(i).lower == "or" || T(i).s == "," ||
+                           (f != nullptr && f->kind == VerbFormKind::kPast);  // "was struck and killed by"
+        if (!(EndsWith(T(i).lower, "ly") || T(i).lower == "not" || T(i).lower == "also" || coordinated)) break;
       }
     }
 
+    // '"...," says Abdulbaset Alahmar': the speaker follows the verb and the quote is not an object.
+    if (IsSpeech(form.entry->lemma) && v > s.first_token &&
+        (IsQuote(T(v - 1).s) || (T(v - 1).s == "," && v - 2 >= s.first_token && IsQuote(T(v - 2).s))) &&
+        !passive) {
+      return;
+    }
     const Arg* left = LeftArg(v, left_limit, args);
     std::vector<const Arg*> rights;
     int by = -1;
@@ -130,8 +158,9 @@ class RelationFinder {
           break;
         }
       if (by < 0 || left == nullptr) return;
-      rights = RightArgs(by, right_limit, args, -1);
-      if (rights.empty()) return;
+      rights = RightArgs(by, std::min(right_limit, by + 5), args, -1);
+      // The agent is the phrase right after "by" ("by the SDF", "by US forces"), not a later place.
+      if (rights.empty() || AnyPreposition(by + 1, rights[0]->tb)) return;
     } else {
       rights = RightArgs(v, right_limit, args, left ? left->entity : -1);
     }
@@ -235,7 +264,7 @@ class RelationFinder {
       if (tgt == nullptr) return;
       // The argument right before the noun (allowing a determiner or one modifier word), else the subject.
       for (const Arg* g : args)
-        if (g->te <= v && g->te >= v - 2 && g->tb >= left_limit) src = g;
+        if (g->te <= v && g->te >= v - 2 && g->tb >= left_limit && !AnyPreposition(g->te, v)) src = g;
       if (src == nullptr) src = LeftArg(v, left_limit, args);
       // "talks between A and B": both after the noun.
       if (T(prep).lower == "between") {
@@ -264,6 +293,12 @@ class RelationFinder {
     r.negated = negated;
     r.modality = modality;
     out_.push_back(std::move(r));
+  }
+
+  bool AnyPreposition(int b, int e) const {
+    for (int i = b; i < e; ++i)
+      if (IsPreposition(T(i).lower)) return true;
+    return false;
   }
 
   // The subject: the nearest argument before v in the clause; when an apposition or parenthetical

@@ -126,6 +126,41 @@ TEST_F(ExtractTest, AppositionBeforeTheVerbKeepsTheSubject) {
   EXPECT_EQ(Rel(x, "Syria", "meet", "Karim Haddad"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, ReportedSpeech) {
+  Extraction x = Run("Tom Burke, the US envoy, said Turkey would sign the deal. "
+                     "\"We are ready,\" said Kemal Aydin. Egypt warned Israel against an offensive.");
+  EXPECT_NE(Rel(x, "Tom Burke", "say", "Turkey"), nullptr) << Dump(x);
+  const Relation* sign = nullptr;
+  for (const Relation& r : x.relations)
+    if (r.relation == "sign") sign = &r;
+  EXPECT_EQ(sign, nullptr) << Dump(x);  // no object actor
+  for (const Relation& r : x.relations) EXPECT_NE(NameOf(x, r.target), "Kemal Aydin") << Dump(x);
+  EXPECT_NE(Rel(x, "Egypt", "warn", "Israel"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, HyphenatedWordsAreNotVerbs) {
+  Extraction x = Run("Jordan signed a duty-free deal with the so-called Islamic Front.");
+  for (const Relation& r : x.relations) {
+    EXPECT_NE(r.relation, "free") << Dump(x);
+    EXPECT_NE(r.relation, "call") << Dump(x);
+  }
+}
+
+TEST_F(ExtractTest, CoordinatedParticiplesArePassive) {
+  Extraction x = Run("Karim Haddad was struck and killed by Jund al-Aqsa near Raqqa.");
+  EXPECT_NE(Rel(x, "Jund al-Aqsa", "kill", "Karim Haddad"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Karim Haddad", "kill", "Raqqa"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, NominalTriggers) {
+  Extraction x = Run("Karim Haddad's visit to Washington lasted two days. "
+                     "Turkey continued its offensive against the Euphrates Democratic Forces.");
+  const Relation* visit = Rel(x, "Karim Haddad", "visit", "Washington");
+  ASSERT_NE(visit, nullptr) << Dump(x);
+  EXPECT_EQ(visit->event, "CONSULT");
+  EXPECT_NE(Rel(x, "Turkey", "attack", "Euphrates Democratic Forces"), nullptr) << Dump(x);
+}
+
 TEST_F(ExtractTest, CoordinatedSubjectsOfASymmetricVerb) {
   Extraction x = Run("Jordan and Syria met in Amman on Sunday.");
   EXPECT_NE(Rel(x, "Jordan", "meet", "Syria"), nullptr) << Dump(x);
