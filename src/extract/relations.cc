@@ -33,6 +33,23 @@ bool IsQuote(std::string_view s) {
   return s == "\"" || s == "'" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x99";
 }
 
+// PLOVER codes intentions by their content: a planned or hedged cooperative act ("will meet", "would
+// support") is AGREE, a planned or hedged hostile act ("will impose sanctions", "may attack") is THREATEN,
+// and a refused cooperative act ("refused to sign", "did not meet") is REJECT.
+std::string PloverEvent(const std::string& base, Modality modality, bool negated) {
+  if (base.empty()) return base;
+  static const std::unordered_set<std::string_view> kCooperative = {"CONSULT", "SUPPORT", "AID", "COOPERATE",
+                                                                    "CONCEDE", "AGREE"};
+  static const std::unordered_set<std::string_view> kHostile = {"SANCTION", "ASSAULT", "COERCE", "FIGHT",
+                                                                "MOBILIZE", "RETREAT"};
+  bool cooperative = kCooperative.count(base) > 0;
+  if (negated) return cooperative ? "REJECT" : base;
+  if (modality == Modality::kAsserted) return base;
+  if (cooperative) return "AGREE";
+  if (kHostile.count(base)) return "THREATEN";
+  return base;
+}
+
 bool IsDeterminer(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" || w == "their" ||
          w == "his" || w == "her" || w == "our" || w == "any" || w == "no" || w == "each" || w == "every";
@@ -186,6 +203,11 @@ class RelationFinder {
     if (modality == Modality::kAsserted && v >= 2 && T(v - 1).lower == "to" && IsBe(T(v - 2).lower))
       modality = Modality::kPlanned;
 
+    // "X said Y must ...": reported speech that demands.
+    bool demand = false;
+    if (IsSpeech(form.entry->lemma))
+      for (int i = v + 1; i < right_limit; ++i)
+        if (T(i).lower == "must") demand = true;
     auto emit = [&](int src, int tgt) {
       if (src < 0 || tgt < 0 || src == tgt) return;
       for (const RelationBuild& r : out_)
@@ -195,7 +217,7 @@ class RelationFinder {
       r.target = tgt;
       r.verb_tok = v;
       r.relation = form.entry->relation;
-      r.event = form.entry->event;
+      r.event = demand ? "DEMAND" : PloverEvent(form.entry->event, modality, negated);
       r.negated = negated;
       r.modality = modality;
       out_.push_back(std::move(r));
@@ -289,7 +311,7 @@ class RelationFinder {
     r.target = tgt->entity;
     r.verb_tok = v;
     r.relation = form.entry->relation;
-    r.event = form.entry->event;
+    r.event = PloverEvent(form.entry->event, modality, negated);
     r.negated = negated;
     r.modality = modality;
     out_.push_back(std::move(r));
