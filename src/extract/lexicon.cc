@@ -91,6 +91,10 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& data_dir, cons
     lex->AddPlace(canonical, canonical, type);
   }
   rows.clear();
+  AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "organisations.tsv", &rows));
+  for (auto& [name, canonical] : rows) lex->AddPlace(name, canonical, EntityType::kOrg);
+  AG_RETURN_IF_ERROR(lex->LoadLines(dir + "loc_words.txt", &lex->loc_words_, false));
+  rows.clear();
   AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "places.tsv", &rows));
   for (auto& [name, type] : rows) lex->AddPlace(name, name, type == "LOC" ? EntityType::kLoc : EntityType::kGpe);
   return lex;

@@ -48,9 +48,10 @@ class Lexicon {
   bool IsOrgWord(std::string_view word) const { return org_words_.count(std::string(word)) > 0; }
   bool IsNotName(std::string_view word) const { return not_names_.count(std::string(word)) > 0; }
   bool IsFirstName(std::string_view word) const { return first_names_.count(std::string(word)) > 0; }
+  bool IsLocWord(std::string_view word) const { return loc_words_.count(std::string(word)) > 0; }
   // Country for a demonym ("Syrian" -> "Syria"), or nullptr.
   const std::string* Nationality(std::string_view word) const;
-  // Country, place or known organisation for a NameKey ("u s" -> United States), or nullptr.
+  // Country, place or known organisation (organisations.tsv) for a NameKey ("u s" -> United States), or nullptr.
   const PlaceInfo* Place(const std::string& key) const;
 
   size_t verb_count() const { return verbs_.size(); }
@@ -66,7 +67,7 @@ class Lexicon {
 
   std::vector<std::unique_ptr<VerbEntry>> verbs_;
   std::unordered_map<std::string, VerbForm> forms_;
-  std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_;
+  std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_, loc_words_;
   std::unordered_map<std::string, std::string> nationalities_;
   std::unordered_map<std::string, PlaceInfo> places_;
 };

@@ -22,7 +22,8 @@ namespace {
 
 bool IsParticle(std::string_view lower) {
   static const std::unordered_set<std::string_view> kParticles = {
-      "al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ben"};
+      "al", "el", "ez", "az", "as", "ad", "ar", "ash", "at", "ul", "bin", "ibn", "bint", "abu", "van", "von",
+      "de", "der", "den", "da", "di", "du", "la", "le", "ben"};
   return kParticles.count(lower) > 0;
 }
 
@@ -52,6 +53,7 @@ struct Cand {
   std::vector<std::string> roles;
   std::string acronym;  // defined right after in parentheses
   bool modifier = false;
+  bool weak = false;    // the type is a guess (no gazetteer, title or given name behind it)
 };
 
 class ActorFinder {
@@ -63,6 +65,7 @@ class ActorFinder {
       if (t.kind == text::TokenKind::kWord && !t.cap) lower_vocab_.insert(t.lower);
     for (size_t si = 0; si < a_.sentences.size(); ++si) ScanSentence(a_.sentences[si]);
     BuildEntities();
+    TypeFromAppositions();
     ResolveReferences();
     std::sort(a_.args.begin(), a_.args.end(), [](const Arg& x, const Arg& y) { return x.tb < y.tb; });
   }
@@ -158,6 +161,7 @@ class ActorFinder {
 
   void Emit(Cand c) {
     if (c.e <= c.b) return;
+    if (c.weak) weak_.push_back(c);
     cands_.push_back(std::move(c));
   }
 
@@ -195,6 +199,10 @@ class ActorFinder {
     std::string whole = Key(i, j, end_byte);
     if (lex_.Place(whole) != nullptr) {
       EmitWithAcronym(Make(i, j, EntityType::kGpe), j, s);
+      return;
+    }
+    if (j - i >= 2 && lex_.IsLocWord(T(j - 1).s)) {  // "Euphrates River", "Golan Heights"
+      EmitWithAcronym(Make(i, j, EntityType::kLoc), j, s);
       return;
     }
     for (int k = i; k < j; ++k) {
@@ -259,9 +267,11 @@ class ActorFinder {
     for (int q = k; q < j; ++q)
       if (T(q).kind == text::TokenKind::kWord && !IsParticle(T(q).lower)) ++words;
     if (n > 1 && words == 1 && !lex_.Place(whole)) {
-      // "al-Haddad", "Al-Haddad": a surname with its particle.
-      Cand c = Make(k, j, EntityType::kPerson);
+      // "al-Haddad", "Al-Haddad": a surname with its particle (or a place: "in Al-Shaddadi").
+      bool place = k > s.first_token && IsLocPreposition(T(k - 1).lower);
+      Cand c = Make(k, j, place ? EntityType::kGpe : EntityType::kPerson);
       c.resolve = true;
+      c.weak = true;
       EmitWithAcronym(std::move(c), j, s);
       return;
     }
@@ -285,6 +295,7 @@ class ActorFinder {
       if (lex_.IsNotName(t.s) || lex_.IsTitle(t.lower)) return;
       Cand c = Make(k, j, EntityType::kOther);
       c.resolve = true;
+      c.weak = true;
       if (lex_.IsFirstName(t.s)) c.type = EntityType::kPerson;
       if (k > s.first_token && IsLocPreposition(T(k - 1).lower)) c.type = EntityType::kGpe;
       EmitWithAcronym(std::move(c), j, s);
@@ -297,10 +308,24 @@ class ActorFinder {
       Emit(c);
       return;
     }
+    // "Envoy for Syria Ingrid Halvorsen": a known place glued to a following name.
+    for (int m = std::min(j - 2, k + 3); m > k; --m) {
+      if (lex_.Place(Key(k, m, T(m - 1).e)) == nullptr) continue;
+      if (!lex_.IsFirstName(T(m).s) && j - m < 2) break;
+      Cand place = Make(k, m, EntityType::kGpe);
+      place.modifier = true;
+      Emit(place);
+      Cand person = Make(m, j, EntityType::kPerson);
+      person.type = EntityType::kPerson;
+      EmitWithAcronym(std::move(person), j, s);
+      return;
+    }
     // "in Tal Abyad": after a locative preposition, an unknown name is a place unless it starts with a
     // given name.
     bool place = k > s.first_token && IsLocPreposition(T(k - 1).lower) && !lex_.IsFirstName(T(k).s);
-    EmitWithAcronym(Make(k, j, place ? EntityType::kGpe : EntityType::kPerson), j, s);
+    Cand c = Make(k, j, place ? EntityType::kGpe : EntityType::kPerson);
+    c.weak = !lex_.IsFirstName(T(k).s);
+    EmitWithAcronym(std::move(c), j, s);
   }
 
   // Emits c; when "(ACRONYM)" follows, records it as an alias of the same entity.
@@ -401,6 +426,40 @@ class ActorFinder {
     }
   }
 
+  // ", a jihadist group", ", the EDF commander", ", a town in ...": an apposition right after a name whose
+  // type was a guess decides it.
+  void TypeFromAppositions() {
+    static const std::unordered_set<std::string_view> kOrgHeads = {
+        "group", "groups", "organisation", "organization", "militia", "movement", "party", "faction",
+        "coalition", "alliance", "company", "firm", "agency", "network", "force", "forces", "army",
+        "front", "outfit", "bloc", "union", "newspaper", "broadcaster", "ministry", "council", "body"};
+    static const std::unordered_set<std::string_view> kPlaceHeads = {
+        "city", "town", "village", "province", "region", "district", "country", "capital", "area",
+        "camp", "suburb", "neighbourhood", "neighborhood", "governorate", "state", "port", "island"};
+    static const std::unordered_set<std::string_view> kPersonHeads = {
+        "president", "minister", "leader", "commander", "envoy", "spokesman", "spokeswoman", "official",
+        "chief", "head", "ambassador", "general", "director", "founder", "analyst", "researcher", "king",
+        "secretary", "coordinator", "senator", "adviser", "advisor", "mayor", "governor", "emir"};
+    for (const Cand& c : weak_) {
+      int i = c.te;
+      if (i + 1 >= static_cast<int>(a_.toks.size()) || T(i).s != ",") continue;
+      const std::string& det = T(i + 1).lower;
+      if (det != "a" && det != "an" && det != "the") continue;
+      EntityType found = EntityType::kOther;
+      for (int k = i + 2; k < static_cast<int>(a_.toks.size()) && k <= i + 6; ++k) {
+        const std::string& w = T(k).lower;
+        if (T(k).kind != text::TokenKind::kWord) break;
+        if (kOrgHeads.count(w)) found = EntityType::kOrg;
+        else if (kPlaceHeads.count(w)) found = EntityType::kGpe;
+        else if (kPersonHeads.count(w)) found = EntityType::kPerson;
+        else continue;
+        break;
+      }
+      auto it = a_.by_key.find(text::NameKey(c.name));
+      if (found != EntityType::kOther && it != a_.by_key.end()) a_.entities[it->second].type = found;
+    }
+  }
+
   // Pronouns and definite descriptions become arguments (not mentions) of the most recent fitting actor
   // in the same or the previous two sentences.
   void ResolveReferences() {
@@ -460,6 +519,7 @@ class ActorFinder {
   const Lexicon& lex_;
   DocAnalysis& a_;
   std::vector<Cand> cands_;
+  std::vector<Cand> weak_;  // candidates whose type is a guess
   std::unordered_set<std::string> lower_vocab_;
 };
 

@@ -1,0 +1,130 @@
+// Actor mention tagger: BIO tags over the CoNLL-2003 types (PER, ORG, LOC, MISC) for the tokens of one
+// sentence, by a greedy left-to-right averaged perceptron (perceptron.h) that never emits I-X after
+// anything but B-X or I-X. Features: the word, its lower case, affixes, shape and capitalisation flags,
+// whether the token starts the sentence and whether the sentence is all capitals (a headline), the words,
+// shapes and POS tags (pos_tagger.h) around it, the two previous BIO tags, and gazetteer matches from the
+// team's lexicons (data/lexicon/) and ICU's English country names. As in the POS tagger, a possessive "'s"
+// attached to a word is stripped for the features ("Syria's" is tagged as "Syria" would be); the mention
+// then covers the whole token, so the caller cuts the possessive off the span.
+// The model (data/models/ner-conll.model) is trained on CoNLL-2003 by tools/train_tagger. A loaded
+// NerTagger and NerGazetteer are immutable; Tag() is thread-safe (per-thread scratch space).
+#ifndef AG_EXTRACT_NER_TAGGER_H_
+#define AG_EXTRACT_NER_TAGGER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "actorgraph/status.h"
+#include "extract/perceptron.h"
+
+namespace ag::extract {
+
+// Mention types, in the order of the BIO tags below.
+enum class NerType : uint8_t { kPer, kOrg, kLoc, kMisc };
+
+// BIO tags: kO, then B- and I- of each NerType: tag = 1 + 2 * type (+1 for I-).
+enum Bio : uint8_t { kO = 0, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kBMisc, kIMisc };
+
+// A mention found by the tagger: tokens [begin, end) of the sentence.
+struct NerSpan {
+  int begin = 0;
+  int end = 0;
+  NerType type = NerType::kPer;
+};
+
+// Gazetteer matches for the mention tagger: single words and phrases (matched token by token on the
+// normalised lower case) with categories.
+class NerGazetteer {
+ public:
+  enum Category : int {
+    kFirstName, kTitle, kOrgWord, kNotName, kNationality, kCountry, kPlace, kRegion, kKnownOrg, kNumCategories
+  };
+
+  // Reads first_names.txt, titles.txt, org_words.txt, not_names.txt, nationalities.tsv, countries.tsv and
+  // places.tsv under `lexicon_dir` (data/lexicon) and adds ICU's English country names. IOError when a
+  // file cannot be read, ParseError (file:line) for a malformed TSV line.
+  static Result<std::unique_ptr<NerGazetteer>> Load(const std::string& lexicon_dir);
+
+  // Adds `phrase` (split into tokens as the segmenter would) with `category`.
+  void Add(std::string_view phrase, Category category);
+
+  // marks[i] gets, for each category c, bit 3c when a match starts at token i, bit 3c+1 when token i is
+  // inside a match (not its first token) and bit 3c+2 when a match ends at token i.
+  void Match(const WordInfo* words, int n, uint32_t* marks) const;
+
+  size_t size() const { return entries_; }
+
+ private:
+  void AddTokens(const std::vector<std::string>& tokens, Category category);
+
+  // Phrase hash -> category bits; kPrefixBit marks a proper prefix of some phrase.
+  static constexpr uint32_t kPrefixBit = 1u << 31;
+  std::unordered_map<uint64_t, uint32_t> phrases_;
+  int max_tokens_ = 0;
+  size_t entries_ = 0;
+};
+
+// A training or evaluation sentence: words, their POS tags (PosTagger) and BIO tags.
+struct NerSentence {
+  std::vector<std::string> words;
+  std::vector<uint8_t> pos;
+  std::vector<uint8_t> tags;
+};
+
+class NerTagger {
+ public:
+  static constexpr int kNumTags = 9;
+  // Bumped whenever the features change; models of another version are refused (VersionMismatch).
+  static constexpr int kFeatureVersion = 1;
+
+  // Loads a model written by Save and the gazetteer from `lexicon_dir` (see NerGazetteer::Load). Errors:
+  // IOError, Corruption or VersionMismatch naming the model path, or the gazetteer's errors.
+  static Result<std::unique_ptr<NerTagger>> Load(const std::string& model_path, const std::string& lexicon_dir);
+  // The same with a gazetteer already loaded (shared, not copied).
+  static Result<std::unique_ptr<NerTagger>> Load(const std::string& model_path,
+                                                 std::shared_ptr<const NerGazetteer> gazetteer);
+
+  // Tags one sentence: (*bio)[i] is the Bio value of words[i]; `pos` holds the PosTagger tags of `words`
+  // (same size; a size mismatch tags everything kO). The output is always well formed (no I-X after
+  // anything but B-X or I-X).
+  void Tag(const std::vector<std::string_view>& words, const std::vector<uint8_t>& pos,
+           std::vector<uint8_t>* bio) const;
+
+  // "B-PER" for kBPer; "?" out of range.
+  static const char* TagName(uint8_t tag);
+  // The tag named `name` ("B-PER", "I-LOC", "O"), or -1.
+  static int TagFromName(std::string_view name);
+  // "PER", "ORG", "LOC", "MISC".
+  static const char* TypeName(NerType type);
+  // The mentions of a BIO sequence (a stray I-X starts a mention, as in CoNLL scoring).
+  static void Spans(const std::vector<uint8_t>& bio, std::vector<NerSpan>* spans);
+
+  // Trains on `train` (greedy decoding with the current weights, averaged at the end). After each epoch
+  // calls `on_epoch` (may be empty) with the epoch (1-based), the training token accuracy and the
+  // averaged model so far.
+  using EpochCallback = std::function<void(int epoch, double train_accuracy, const NerTagger& averaged)>;
+  static std::unique_ptr<NerTagger> Train(const std::vector<NerSentence>& train,
+                                          std::shared_ptr<const NerGazetteer> gazetteer,
+                                          const TrainOptions& options, const EpochCallback& on_epoch);
+
+  Status Save(const std::string& path, const std::vector<std::string>& comments) const {
+    return model_.Save(path, comments);
+  }
+  const PerceptronModel& model() const { return model_; }
+  const NerGazetteer& gazetteer() const { return *gazetteer_; }
+
+ private:
+  NerTagger(PerceptronModel model, std::shared_ptr<const NerGazetteer> gazetteer)
+      : model_(std::move(model)), gazetteer_(std::move(gazetteer)) {}
+  PerceptronModel model_;
+  std::shared_ptr<const NerGazetteer> gazetteer_;
+};
+
+}  // namespace ag::extract
+
+#endif  // AG_EXTRACT_NER_TAGGER_H_
