@@ -105,6 +105,42 @@ class Store {
   // Bulk scans for building the in-memory graph, in id order. The callbacks must not call the Store.
   virtual Status ForEachEntity(const std::function<void(const EntityRecord&)>& fn) = 0;
   virtual Status ForEachRelation(const std::function<void(const RelationRecord&)>& fn) = 0;
+
+  // The bulk read behind Graph::Load, for stores of millions of relations: no joins, no per-row copies.
+  // Calls, in this order: scan.sizes once with upper bounds on the number of entities and relations (for
+  // reserving); scan.entity for every entity in id order (degree and aliases left empty); scan.alias for
+  // every distinct (entity, surface form) with its total count, grouped by entity in id order; scan.relation
+  // for every aggregated relation in id order (source_name and target_name left empty). Any callback may be
+  // empty (skipped). The string fields of the records passed are only valid during the call; the
+  // callbacks must not call the Store. Passes on the store's error. The default implementation uses
+  // ForEachEntity / ForEachRelation and reports no aliases.
+  struct GraphScan {
+    std::function<void(int64_t max_entities, int64_t max_relations)> sizes;
+    std::function<void(const EntityRecord&)> entity;
+    std::function<void(int64_t entity_id, const std::string& alias, int64_t count)> alias;
+    std::function<void(const RelationRecord&)> relation;
+  };
+  virtual Status ScanForGraph(const GraphScan& scan) {
+    if (scan.entity) AG_RETURN_IF_ERROR(ForEachEntity(scan.entity));
+    if (scan.relation) AG_RETURN_IF_ERROR(ForEachRelation(scan.relation));
+    return Status::OK();
+  }
+
+  // The bulk read behind the exporters: every evidence row with its relation id, ordered by relation id,
+  // the rows of one relation consecutive and in the order they were stored. Each record is filled as by
+  // EvidenceOf. The record is only valid during the call; the callback must not call the Store. Passes on
+  // the store's error. The default implementation lists the relations, then calls EvidenceOf for each (so
+  // within a relation its rows come in EvidenceOf's order).
+  virtual Status ForEachEvidence(const std::function<void(int64_t relation_id, const EvidenceRecord&)>& fn) {
+    std::vector<int64_t> ids;
+    AG_RETURN_IF_ERROR(ForEachRelation([&](const RelationRecord& r) { ids.push_back(r.id); }));
+    for (int64_t id : ids) {
+      Result<std::vector<EvidenceRecord>> rows = EvidenceOf(id, 0);
+      if (!rows.ok()) return rows.status();
+      for (const EvidenceRecord& e : rows.value()) fn(id, e);
+    }
+    return Status::OK();
+  }
 };
 
 }  // namespace ag

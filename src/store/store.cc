@@ -1,1 +1,1007 @@
-// placeholder: replaced by the stage's implementation
+// SQLite implementation of ag::Store (include/actorgraph/store.h). Ingest validates and aggregates a
+// document's extraction in memory (entities merged by text::NameKey, relations summed per (source,
+// relation, target)), then writes it in one BEGIN IMMEDIATE transaction with cached prepared statements
+// and one row operation per entity, relation and evidence row, so that a single triples document of a
+// million relations stays fast. Rows the document creates get their aggregates from memory; rows that
+// existed before (entities and relations also fed by other documents) are recomputed from the
+// per-document rows (doc_entities, evidence) at the end of the transaction. A SqliteStore is not
+// thread-safe (one per thread; SQLite's WAL lets processes share a file).
+#include "actorgraph/store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <optional>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "store/schema.h"
+#include "store/sqlite_util.h"
+#include "text/normalize.h"
+#include "util/strings.h"
+
+namespace ag {
+namespace store {
+namespace {
+
+constexpr int kMinEntityType = static_cast<int>(EntityType::kPerson);
+constexpr int kMaxEntityType = static_cast<int>(EntityType::kOther);
+
+// A value read back from the file: an unknown number (a corrupt row) must not become an invalid enum.
+EntityType ToEntityType(int64_t v) {
+  return v >= kMinEntityType && v <= kMaxEntityType ? static_cast<EntityType>(v) : EntityType::kOther;
+}
+Modality ToModality(int64_t v) {
+  return v >= 0 && v <= static_cast<int>(Modality::kHedged) ? static_cast<Modality>(v) : Modality::kAsserted;
+}
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool IsContinuationByte(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+int64_t CountCodePoints(std::string_view text) {
+  int64_t n = 0;
+  for (unsigned char c : text) n += IsContinuationByte(c) ? 0 : 1;
+  return n;
+}
+
+// Byte offset of every code-point offset of valid UTF-8 `text`, the last entry being text.size().
+std::vector<uint32_t> CodePointByteOffsets(std::string_view text) {
+  std::vector<uint32_t> bytes;
+  bytes.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!IsContinuationByte(static_cast<unsigned char>(text[i]))) bytes.push_back(static_cast<uint32_t>(i));
+  }
+  bytes.push_back(static_cast<uint32_t>(text.size()));
+  return bytes;
+}
+
+// Keeps the smallest and largest non-empty ISO date seen ("" = none yet).
+void Widen(std::string_view date, std::string_view* first, std::string_view* last) {
+  if (date.empty()) return;
+  if (first->empty() || date < *first) *first = date;
+  if (last->empty() || date > *last) *last = date;
+}
+
+struct TypeTally {
+  int64_t mentions = 0;
+  int64_t entities = 0;  // extraction entities of this type merged into the DocEntity
+};
+
+// Entity type by most mentions, then most occurrences, then lowest enum value: the same rule as
+// RefreshEntity applies over documents.
+int BestType(const std::array<TypeTally, kMaxEntityType + 1>& tally) {
+  int best = kMaxEntityType;
+  for (int t = kMaxEntityType; t >= kMinEntityType; --t) {
+    const TypeTally& a = tally[t];
+    const TypeTally& b = tally[best];
+    if (a.mentions > b.mentions || (a.mentions == b.mentions && a.entities >= b.entities)) best = t;
+  }
+  return best;
+}
+
+// One entity of the document after merging the extraction's entities that share a NameKey.
+struct DocEntity {
+  std::string key;
+  std::string name;  // name of the merged extraction entity with the most mentions (first on ties)
+  int64_t name_mentions = -1;
+  std::array<TypeTally, kMaxEntityType + 1> types{};
+  int64_t mentions = 0;
+  std::vector<const Entity*> parts;
+  // Aggregates over this document alone; exact for an entity the document creates.
+  int64_t degree = 0;
+  std::string_view first_date, last_date;
+  // Set when written.
+  int64_t id = 0;
+  bool created = false;
+};
+
+// One (source, relation, target) of the document with the aggregates of its evidence.
+struct DocRelation {
+  uint32_t source = 0;  // DocEntity indexes
+  uint32_t target = 0;
+  std::string_view relation;
+  double weight = 0;
+  int64_t count = 0;
+  int64_t negated = 0;
+  int64_t planned = 0;
+  int64_t hedged = 0;
+  std::string_view first_date, last_date;
+  bool has_event = false;
+  std::string_view event, event_date;  // most recent non-empty event (latest evidence on equal dates)
+  size_t evidence_begin = 0;           // range in Contribution::evidence
+  size_t evidence_end = 0;
+  int64_t id = 0;
+};
+
+// The document's contribution, validated and aggregated before anything is written. Relations are in
+// (source, relation, target) order and evidence is grouped by relation, so that the rows are appended to
+// the unique (source_id, relation, target_id) index and to evidence_by_relation rather than inserted at
+// random places (a third less time for a million relations).
+struct Contribution {
+  std::vector<DocEntity> entities;
+  std::vector<DocRelation> relations;
+  std::vector<uint32_t> evidence;  // Extraction::relations indexes; each relation's group in extraction order
+};
+
+// The ids whose aggregates must be recomputed from the database at the end of an ingest: rows that
+// existed before the document (created rows get exact aggregates from memory).
+struct Touched {
+  std::unordered_set<int64_t> entities;
+  std::unordered_set<int64_t> relations;
+  // Relations whose evidence all came from the older version of the document being replaced: the new
+  // version's aggregates replace theirs as they are (no recomputation), or they are deleted.
+  std::unordered_set<int64_t> exclusive_relations;
+};
+
+std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+Status BuildContribution(const Document& doc, const Extraction& ex, const std::string& where,
+                         Contribution* c) {
+  // Entity and relation indexes are kept in 32 bits, and so are byte offsets into the text.
+  if (ex.relations.size() >= UINT32_MAX || ex.entities.size() >= UINT32_MAX || doc.text.size() >= UINT32_MAX) {
+    return Status::ResourceLimit(where + ": document too large for one ingest (4 GiB of text, or 2^32 "
+                                 "entities or relations)");
+  }
+  const int64_t cp_count = doc.is_triples ? 0 : CountCodePoints(doc.text);
+  auto span_ok = [&](int64_t begin, int64_t end) {
+    return 0 <= begin && begin <= end && (doc.is_triples || end <= cp_count);
+  };
+
+  std::unordered_map<std::string_view, size_t> by_id;
+  std::unordered_map<std::string, size_t> by_key;
+  by_id.reserve(ex.entities.size());
+  by_key.reserve(ex.entities.size());
+  for (size_t i = 0; i < ex.entities.size(); ++i) {
+    const Entity& e = ex.entities[i];
+    auto label = [&] {
+      return where + ": entity " + (e.id.empty() ? "#" + std::to_string(i) : Quote(e.id));
+    };
+    if (e.id.empty()) return Status::InvalidArgument(label() + " has no id");
+    int type = static_cast<int>(e.type);
+    if (type < kMinEntityType || type > kMaxEntityType) {
+      return Status::InvalidArgument(label() + " has an unknown type " + std::to_string(type));
+    }
+    std::string key = text::NameKey(e.name);
+    if (key.empty()) {
+      return Status::InvalidArgument(label() + " (" + Quote(e.name) + ") has an empty name after normalisation");
+    }
+    auto [it, inserted] = by_key.try_emplace(std::move(key), c->entities.size());
+    if (inserted) {
+      c->entities.emplace_back();
+      c->entities.back().key = it->first;
+    }
+    if (!by_id.emplace(e.id, it->second).second) {
+      return Status::InvalidArgument(label() + " appears twice in the extraction");
+    }
+    for (const Mention& m : e.mentions) {
+      if (!span_ok(m.begin, m.end)) {
+        return Status::InvalidArgument(label() + ": mention [" + std::to_string(m.begin) + ", " +
+                                       std::to_string(m.end) + ") is outside the text (" +
+                                       std::to_string(cp_count) + " code points)");
+      }
+    }
+    DocEntity& de = c->entities[it->second];
+    int64_t n = static_cast<int64_t>(e.mentions.size());
+    de.mentions += n;
+    de.types[type].mentions += n;
+    de.types[type].entities += 1;
+    if (n > de.name_mentions) {
+      de.name = e.name;
+      de.name_mentions = n;
+    }
+    de.parts.push_back(&e);
+  }
+
+  // Validated occurrences, sorted by key and then extraction order: aggregation is one pass over them.
+  struct Item {
+    uint32_t source;
+    uint32_t target;
+    std::string_view relation;
+    uint32_t k;
+  };
+  std::vector<Item> items;
+  items.reserve(ex.relations.size());
+  for (size_t k = 0; k < ex.relations.size(); ++k) {
+    const Relation& r = ex.relations[k];
+    auto label = [&] { return where + ": relation " + std::to_string(k) + " (" + Quote(r.relation) + ")"; };
+    auto s = by_id.find(r.source);
+    if (s == by_id.end()) {
+      return Status::InvalidArgument(label() + ": source " + Quote(r.source) +
+                                     " is not an entity of this document");
+    }
+    auto t = by_id.find(r.target);
+    if (t == by_id.end()) {
+      return Status::InvalidArgument(label() + ": target " + Quote(r.target) +
+                                     " is not an entity of this document");
+    }
+    if (r.relation.empty()) return Status::InvalidArgument(label() + ": empty relation name");
+    if (!std::isfinite(r.weight) || r.weight < 0) {
+      return Status::InvalidArgument(label() + ": weight " + std::to_string(r.weight) +
+                                     " is not a finite non-negative number");
+    }
+    int modality = static_cast<int>(r.modality);
+    if (modality < 0 || modality > static_cast<int>(Modality::kHedged)) {
+      return Status::InvalidArgument(label() + ": unknown modality " + std::to_string(modality));
+    }
+    if (!span_ok(r.begin, r.end)) {
+      return Status::InvalidArgument(label() + ": trigger [" + std::to_string(r.begin) + ", " +
+                                     std::to_string(r.end) + ") is outside the text");
+    }
+    // Both ends merged into one entity ("Biden" meets "Joe Biden"): no self loops in the graph.
+    if (s->second == t->second) continue;
+    items.push_back({static_cast<uint32_t>(s->second), static_cast<uint32_t>(t->second), r.relation,
+                     static_cast<uint32_t>(k)});
+  }
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    if (a.source != b.source) return a.source < b.source;
+    if (a.relation != b.relation) return a.relation < b.relation;
+    if (a.target != b.target) return a.target < b.target;
+    return a.k < b.k;
+  });
+
+  c->evidence.reserve(items.size());
+  for (const Item& item : items) {
+    if (c->relations.empty() || c->relations.back().source != item.source ||
+        c->relations.back().target != item.target || c->relations.back().relation != item.relation) {
+      DocRelation& nr = c->relations.emplace_back();
+      nr.source = item.source;
+      nr.target = item.target;
+      nr.relation = item.relation;
+      nr.evidence_begin = c->evidence.size();
+    }
+    DocRelation& dr = c->relations.back();
+    const Relation& r = ex.relations[item.k];
+    std::string_view date = r.date.empty() ? std::string_view(doc.date) : std::string_view(r.date);
+    dr.weight += r.weight;
+    dr.count += 1;
+    dr.negated += r.negated ? 1 : 0;
+    dr.planned += r.modality == Modality::kPlanned ? 1 : 0;
+    dr.hedged += r.modality == Modality::kHedged ? 1 : 0;
+    Widen(date, &dr.first_date, &dr.last_date);
+    if (!r.event.empty() && (!dr.has_event || date >= dr.event_date)) {
+      dr.has_event = true;
+      dr.event = r.event;
+      dr.event_date = date;
+    }
+    c->evidence.push_back(item.k);
+    dr.evidence_end = c->evidence.size();
+  }
+
+  for (DocEntity& de : c->entities) Widen(doc.date, &de.first_date, &de.last_date);
+  for (const DocRelation& dr : c->relations) {
+    for (uint32_t end : {dr.source, dr.target}) {
+      DocEntity& de = c->entities[end];
+      de.degree += 1;
+      Widen(dr.first_date, &de.first_date, &de.last_date);
+      Widen(dr.last_date, &de.first_date, &de.last_date);
+    }
+  }
+  return Status::OK();
+}
+
+// The text of the sentence that relation k of the extraction lies in; "" for a triples document, which
+// has no text. `byte_of_cp` caches the document's code-point-to-byte map between calls.
+Result<std::string_view> SentenceText(const Document& doc, const Extraction& ex, const std::string& where,
+                                      size_t k, std::vector<uint32_t>* byte_of_cp) {
+  if (doc.is_triples) return std::string_view();
+  const Relation& r = ex.relations[k];
+  if (r.sentence < 0 || static_cast<size_t>(r.sentence) >= ex.sentences.size()) {
+    return Status::InvalidArgument(where + ": relation " + std::to_string(k) + " (" + Quote(r.relation) +
+                                   "): sentence " + std::to_string(r.sentence) + " does not exist (" +
+                                   std::to_string(ex.sentences.size()) + " sentences)");
+  }
+  if (byte_of_cp->empty()) *byte_of_cp = CodePointByteOffsets(doc.text);
+  const SentenceSpan& span = ex.sentences[r.sentence];
+  const int64_t cp_count = static_cast<int64_t>(byte_of_cp->size()) - 1;
+  if (span.begin < 0 || span.begin > span.end || span.end > cp_count) {
+    return Status::InvalidArgument(where + ": sentence " + std::to_string(r.sentence) + " [" +
+                                   std::to_string(span.begin) + ", " + std::to_string(span.end) +
+                                   ") is outside the text (" + std::to_string(cp_count) + " code points)");
+  }
+  const uint32_t b = (*byte_of_cp)[span.begin];
+  return std::string_view(doc.text).substr(b, (*byte_of_cp)[span.end] - b);
+}
+
+constexpr char kEntityColumns[] =
+    "id, name, type, mention_count, degree, first_seen, last_seen";
+
+EntityRecord ReadEntity(const Statement& st) {
+  EntityRecord e;
+  e.id = st.Int(0);
+  e.name = st.Text(1);
+  e.type = ToEntityType(st.Int(2));
+  e.mention_count = st.Int(3);
+  e.degree = st.Int(4);
+  e.first_seen = st.Text(5);
+  e.last_seen = st.Text(6);
+  return e;
+}
+
+RelationRecord ReadRelation(const Statement& st) {
+  RelationRecord r;
+  r.id = st.Int(0);
+  r.source_id = st.Int(1);
+  r.target_id = st.Int(2);
+  r.source_name = st.Text(3);
+  r.target_name = st.Text(4);
+  r.relation = st.Text(5);
+  r.event = st.Text(6);
+  r.weight = st.Double(7);
+  r.count = st.Int(8);
+  r.negated_count = st.Int(9);
+  r.planned_count = st.Int(10);
+  r.hedged_count = st.Int(11);
+  r.first_date = st.Text(12);
+  r.last_date = st.Text(13);
+  return r;
+}
+
+#define AG_RELATION_SELECT                                                                          \
+  "SELECT r.id, r.source_id, r.target_id, s.name, t.name, r.relation, r.event, r.weight, r.count, " \
+  "r.negated_count, r.planned_count, r.hedged_count, r.first_date, r.last_date "                    \
+  "FROM relations r JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id "
+
+constexpr char kUpdateRelationSql[] =
+    "UPDATE relations SET event = ?2, weight = ?3, count = ?4, negated_count = ?5, planned_count = ?6, "
+    "hedged_count = ?7, first_date = ?8, last_date = ?9 WHERE id = ?1";
+
+// Documents with more relations than this are ingested without foreign-key enforcement (see Ingest).
+constexpr size_t kBulkRelations = 10000;
+
+// Turns foreign-key enforcement back on when it goes out of scope.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(Connection* conn) : conn_(conn) {}
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+  // Cannot fail outside a transaction short of a misuse; nothing useful to do if it did.
+  ~ForeignKeysOff() { (void)conn_->Exec("PRAGMA foreign_keys = ON"); }
+
+ private:
+  Connection* conn_;
+};
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::unique_ptr<Connection> conn, bool read_only)
+      : conn_(std::move(conn)), read_only_(read_only) {}
+
+  Result<bool> IsUnchanged(const std::string& doc_id, const std::string& hash) override;
+  Result<IngestOutcome> Ingest(const Document& doc, const Extraction& extraction) override;
+  Result<StoreStats> Stats() override;
+  Result<std::vector<EntityRecord>> ListEntities(std::optional<EntityType> type, int64_t limit) override;
+  Result<std::vector<int64_t>> ResolveName(const std::string& name) override;
+  Result<std::vector<std::string>> SuggestNames(const std::string& name, int limit) override;
+  Result<EntityRecord> GetEntity(int64_t id) override;
+  Result<std::vector<RelationRecord>> RelationsOf(int64_t entity_id) override;
+  Result<std::vector<EvidenceRecord>> EvidenceOf(int64_t relation_id, int64_t limit) override;
+  Status ForEachEntity(const std::function<void(const EntityRecord&)>& fn) override;
+  Status ForEachRelation(const std::function<void(const RelationRecord&)>& fn) override;
+  Status ScanForGraph(const GraphScan& scan) override;
+  Status ForEachEvidence(const std::function<void(int64_t, const EvidenceRecord&)>& fn) override;
+
+ private:
+  Status RemoveContribution(int64_t doc_row, Touched* touched);
+  Status WriteEntities(const Document& doc, int64_t doc_row, Contribution* c, Touched* touched);
+  Status WriteRelations(const Document& doc, const Extraction& ex, const std::string& where, int64_t doc_row,
+                        Contribution* c, Touched* touched);
+  Status RefreshRelation(int64_t id);
+  Status RefreshEntity(int64_t id);
+
+  std::unique_ptr<Connection> conn_;
+  bool read_only_;
+};
+
+Result<bool> SqliteStore::IsUnchanged(const std::string& doc_id, const std::string& hash) {
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare("SELECT hash FROM documents WHERE ext_id = ?1"));
+  st.BindText(1, doc_id);
+  AG_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row && st.TextView(0) == hash;
+}
+
+Result<IngestOutcome> SqliteStore::Ingest(const Document& doc, const Extraction& extraction) {
+  const std::string where = !doc.origin.empty() ? doc.origin : !doc.id.empty() ? doc.id : "document";
+  if (read_only_) {
+    return Status::InvalidArgument(conn_->path() + ": opened read-only; cannot ingest " + where);
+  }
+  if (doc.id.empty()) return Status::InvalidArgument(where + ": document has no id");
+  const std::string hash = DocumentHash(doc);
+
+  // Foreign keys are enforced for ordinary documents. A bulk document (a large triples file) is written
+  // with enforcement off: every id it writes comes from this same transaction, and the per-row parent
+  // lookups would cost about a third of its ingest time. The pragma only works outside a transaction, so
+  // the guard is declared before the Transaction and restores enforcement after its commit or rollback.
+  std::optional<ForeignKeysOff> fk_off;
+  if (extraction.relations.size() > kBulkRelations) {
+    AG_RETURN_IF_ERROR(conn_->Exec("PRAGMA foreign_keys = OFF"));
+    fk_off.emplace(conn_.get());
+  }
+  Transaction txn(conn_.get());
+  AG_RETURN_IF_ERROR(txn.Begin());
+  int64_t doc_row = 0;
+  {
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare("SELECT id, hash FROM documents WHERE ext_id = ?1"));
+    st.BindText(1, doc.id);
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) {
+      if (st.TextView(1) == hash) return IngestOutcome::kUnchanged;  // the rollback writes nothing
+      doc_row = st.Int(0);
+    }
+  }
+  const IngestOutcome outcome = doc_row != 0 ? IngestOutcome::kReplaced : IngestOutcome::kNew;
+
+  Contribution c;
+  AG_RETURN_IF_ERROR(BuildContribution(doc, extraction, where, &c));
+
+  Touched touched;
+  const std::string now = UtcNow();
+  if (outcome == IngestOutcome::kReplaced) {
+    AG_RETURN_IF_ERROR(RemoveContribution(doc_row, &touched));
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+        "UPDATE documents SET hash = ?2, title = ?3, date = ?4, source = ?5, url = ?6, ingested_at = ?7 "
+        "WHERE id = ?1"));
+    st.BindInt(1, doc_row).BindText(2, hash).BindText(3, doc.title).BindText(4, doc.date);
+    st.BindText(5, doc.source).BindText(6, doc.url).BindText(7, now);
+    AG_RETURN_IF_ERROR(st.Run());
+  } else {
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+        "INSERT INTO documents(ext_id, hash, title, date, source, url, ingested_at) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    st.BindText(1, doc.id).BindText(2, hash).BindText(3, doc.title).BindText(4, doc.date);
+    st.BindText(5, doc.source).BindText(6, doc.url).BindText(7, now);
+    AG_RETURN_IF_ERROR(st.Run());
+    doc_row = conn_->LastInsertRowId();
+  }
+
+  AG_RETURN_IF_ERROR(WriteEntities(doc, doc_row, &c, &touched));
+  AG_RETURN_IF_ERROR(WriteRelations(doc, extraction, where, doc_row, &c, &touched));
+  // Relations first: an entity's degree depends on which relations survive.
+  for (int64_t id : touched.relations) AG_RETURN_IF_ERROR(RefreshRelation(id));
+  if (!touched.exclusive_relations.empty()) {
+    // Relations of the older version that the new one no longer has: no evidence is left.
+    AG_ASSIGN_OR_RETURN(Statement del, conn_->Prepare("DELETE FROM relations WHERE id = ?1"));
+    for (int64_t id : touched.exclusive_relations) {
+      del.Reset();
+      del.BindInt(1, id);
+      AG_RETURN_IF_ERROR(del.Run());
+    }
+  }
+  for (int64_t id : touched.entities) AG_RETURN_IF_ERROR(RefreshEntity(id));
+  AG_RETURN_IF_ERROR(txn.Commit());
+  return outcome;
+}
+
+// Deletes the per-document rows of an older version of the document and records which entities and
+// relations lose something (their aggregates are recomputed, and they are deleted when nothing is left).
+Status SqliteStore::RemoveContribution(int64_t doc_row, Touched* touched) {
+  {
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare("SELECT entity_id FROM doc_entities WHERE doc_id = ?1"));
+    st.BindInt(1, doc_row);
+    for (;;) {
+      AG_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      touched->entities.insert(st.Int(0));
+    }
+  }
+  {
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+        "SELECT e.relation_id, count(*), r.count FROM evidence e JOIN relations r ON r.id = e.relation_id "
+        "WHERE e.doc_id = ?1 GROUP BY e.relation_id"));
+    st.BindInt(1, doc_row);
+    for (;;) {
+      AG_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      (st.Int(1) == st.Int(2) ? touched->exclusive_relations : touched->relations).insert(st.Int(0));
+    }
+  }
+  for (const char* sql : {"DELETE FROM evidence WHERE doc_id = ?1", "DELETE FROM mentions WHERE doc_id = ?1",
+                          "DELETE FROM aliases WHERE doc_id = ?1", "DELETE FROM doc_entities WHERE doc_id = ?1"}) {
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(sql));
+    st.BindInt(1, doc_row);
+    AG_RETURN_IF_ERROR(st.Run());
+  }
+  return Status::OK();
+}
+
+Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribution* c, Touched* touched) {
+  AG_ASSIGN_OR_RETURN(Statement find, conn_->Prepare("SELECT id FROM entities WHERE norm = ?1"));
+  AG_ASSIGN_OR_RETURN(Statement insert, conn_->Prepare(
+      "INSERT INTO entities(name, norm, type, mention_count, degree, first_seen, last_seen) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+  AG_ASSIGN_OR_RETURN(Statement doc_entity, conn_->Prepare(
+      "INSERT INTO doc_entities(doc_id, entity_id, name, type, mention_count) VALUES(?1, ?2, ?3, ?4, ?5)"));
+  AG_ASSIGN_OR_RETURN(Statement alias, conn_->Prepare(
+      "INSERT INTO aliases(entity_id, doc_id, alias, norm, count) VALUES(?1, ?2, ?3, ?4, ?5)"));
+  AG_ASSIGN_OR_RETURN(Statement mention, conn_->Prepare(
+      "INSERT INTO mentions(entity_id, doc_id, begin_cp, end_cp, text) VALUES(?1, ?2, ?3, ?4, ?5)"));
+
+  std::unordered_map<std::string_view, int64_t> alias_counts;
+  for (DocEntity& de : c->entities) {
+    const int type = BestType(de.types);
+    find.Reset();
+    find.BindText(1, de.key);
+    AG_ASSIGN_OR_RETURN(bool found, find.Step());
+    if (found) {
+      de.id = find.Int(0);
+      touched->entities.insert(de.id);
+    } else {
+      insert.Reset();
+      insert.BindText(1, de.name).BindText(2, de.key).BindInt(3, type).BindInt(4, de.mentions);
+      insert.BindInt(5, de.degree).BindText(6, de.first_date).BindText(7, de.last_date);
+      AG_RETURN_IF_ERROR(insert.Run());
+      de.id = conn_->LastInsertRowId();
+      de.created = true;
+    }
+
+    doc_entity.Reset();
+    doc_entity.BindInt(1, doc_row).BindInt(2, de.id).BindText(3, de.name).BindInt(4, type);
+    doc_entity.BindInt(5, de.mentions);
+    AG_RETURN_IF_ERROR(doc_entity.Run());
+
+    // Aliases are the surface forms; an entity without mentions (from triples) is known by its name.
+    alias_counts.clear();
+    for (const Entity* part : de.parts) {
+      if (part->mentions.empty()) {
+        alias_counts[part->name] += 1;
+        continue;
+      }
+      for (const Mention& m : part->mentions) {
+        if (!m.text.empty()) alias_counts[m.text] += 1;
+      }
+    }
+    for (const auto& [text, count] : alias_counts) {
+      std::string norm = text == de.name ? de.key : text::NameKey(text);
+      alias.Reset();
+      alias.BindInt(1, de.id).BindInt(2, doc_row).BindText(3, text).BindText(4, norm).BindInt(5, count);
+      AG_RETURN_IF_ERROR(alias.Run());
+    }
+
+    for (const Entity* part : de.parts) {
+      for (const Mention& m : part->mentions) {
+        mention.Reset();
+        mention.BindInt(1, de.id).BindInt(2, doc_row).BindInt(3, m.begin).BindInt(4, m.end);
+        mention.BindText(5, m.text);
+        AG_RETURN_IF_ERROR(mention.Run());
+      }
+    }
+  }
+  return Status::OK();
+}
+
+Status SqliteStore::WriteRelations(const Document& doc, const Extraction& ex, const std::string& where,
+                                   int64_t doc_row, Contribution* c, Touched* touched) {
+  AG_ASSIGN_OR_RETURN(Statement find, conn_->Prepare(
+      "SELECT id FROM relations WHERE source_id = ?1 AND relation = ?2 AND target_id = ?3"));
+  AG_ASSIGN_OR_RETURN(Statement insert, conn_->Prepare(
+      "INSERT INTO relations(source_id, target_id, relation, event, weight, count, negated_count, "
+      "planned_count, hedged_count, first_date, last_date) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+  AG_ASSIGN_OR_RETURN(Statement update, conn_->Prepare(kUpdateRelationSql));
+  for (DocRelation& dr : c->relations) {
+    const DocEntity& s = c->entities[dr.source];
+    const DocEntity& t = c->entities[dr.target];
+    // An entity created by this document has no relations yet, so neither has the pair.
+    if (!s.created && !t.created) {
+      find.Reset();
+      find.BindInt(1, s.id).BindText(2, dr.relation).BindInt(3, t.id);
+      AG_ASSIGN_OR_RETURN(bool found, find.Step());
+      if (found) {
+        dr.id = find.Int(0);
+        if (touched->exclusive_relations.erase(dr.id) == 0) {
+          touched->relations.insert(dr.id);
+          continue;
+        }
+        // Only the document's older version fed this relation: the new aggregates are the whole story.
+        update.Reset();
+        update.BindInt(1, dr.id).BindText(2, dr.event).BindDouble(3, dr.weight).BindInt(4, dr.count);
+        update.BindInt(5, dr.negated).BindInt(6, dr.planned).BindInt(7, dr.hedged);
+        update.BindText(8, dr.first_date).BindText(9, dr.last_date);
+        AG_RETURN_IF_ERROR(update.Run());
+        continue;
+      }
+    }
+    insert.Reset();
+    insert.BindInt(1, s.id).BindInt(2, t.id).BindText(3, dr.relation).BindText(4, dr.event);
+    insert.BindDouble(5, dr.weight).BindInt(6, dr.count).BindInt(7, dr.negated).BindInt(8, dr.planned);
+    insert.BindInt(9, dr.hedged).BindText(10, dr.first_date).BindText(11, dr.last_date);
+    AG_RETURN_IF_ERROR(insert.Run());
+    dr.id = conn_->LastInsertRowId();
+  }
+
+  AG_ASSIGN_OR_RETURN(Statement evidence, conn_->Prepare(
+      "INSERT INTO evidence(relation_id, doc_id, sentence, begin_cp, end_cp, sentence_text, negated, "
+      "modality, weight, event, date) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+  std::vector<uint32_t> byte_of_cp;  // built on first use: triples documents have no text
+  for (const DocRelation& dr : c->relations) {
+    for (size_t e = dr.evidence_begin; e < dr.evidence_end; ++e) {
+      const size_t k = c->evidence[e];
+      const Relation& r = ex.relations[k];
+      AG_ASSIGN_OR_RETURN(std::string_view sentence_text, SentenceText(doc, ex, where, k, &byte_of_cp));
+      const std::string& date = r.date.empty() ? doc.date : r.date;
+      evidence.Reset();
+      evidence.BindInt(1, dr.id).BindInt(2, doc_row).BindInt(3, r.sentence).BindInt(4, r.begin);
+      evidence.BindInt(5, r.end).BindText(6, sentence_text).BindInt(7, r.negated ? 1 : 0);
+      evidence.BindInt(8, static_cast<int>(r.modality)).BindDouble(9, r.weight).BindText(10, r.event);
+      evidence.BindText(11, date);
+      AG_RETURN_IF_ERROR(evidence.Run());
+    }
+  }
+  return Status::OK();
+}
+
+// Recomputes a relation's aggregates from its evidence; deletes it when no evidence is left.
+Status SqliteStore::RefreshRelation(int64_t id) {
+  AG_ASSIGN_OR_RETURN(Statement agg, conn_->Prepare(
+      "SELECT count(*), total(weight), coalesce(sum(negated), 0), coalesce(sum(modality = 1), 0), "
+      "coalesce(sum(modality = 2), 0), coalesce(min(nullif(date, '')), ''), "
+      "coalesce(max(nullif(date, '')), '') FROM evidence WHERE relation_id = ?1"));
+  agg.BindInt(1, id);
+  AG_ASSIGN_OR_RETURN(bool row, agg.Step());
+  if (!row || agg.Int(0) == 0) {
+    AG_ASSIGN_OR_RETURN(Statement del, conn_->Prepare("DELETE FROM relations WHERE id = ?1"));
+    del.BindInt(1, id);
+    return del.Run();
+  }
+  std::string event;
+  {
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+        "SELECT event FROM evidence WHERE relation_id = ?1 AND event <> '' ORDER BY date DESC, id DESC "
+        "LIMIT 1"));
+    st.BindInt(1, id);
+    AG_ASSIGN_OR_RETURN(bool has_event, st.Step());
+    if (has_event) event = st.Text(0);
+  }
+  AG_ASSIGN_OR_RETURN(Statement upd, conn_->Prepare(kUpdateRelationSql));
+  upd.BindInt(1, id).BindText(2, event).BindDouble(3, agg.Double(1)).BindInt(4, agg.Int(0));
+  upd.BindInt(5, agg.Int(2)).BindInt(6, agg.Int(3)).BindInt(7, agg.Int(4));
+  upd.BindText(8, agg.TextView(5)).BindText(9, agg.TextView(6));
+  return upd.Run();
+}
+
+// Recomputes an entity's name, type, counts and dates from all documents; deletes it when no document
+// and no relation refers to it any more.
+Status SqliteStore::RefreshEntity(int64_t id) {
+  AG_ASSIGN_OR_RETURN(Statement docs, conn_->Prepare(
+      "SELECT count(*), coalesce(sum(de.mention_count), 0), coalesce(min(nullif(d.date, '')), ''), "
+      "coalesce(max(nullif(d.date, '')), '') "
+      "FROM doc_entities de JOIN documents d ON d.id = de.doc_id WHERE de.entity_id = ?1"));
+  docs.BindInt(1, id);
+  AG_ASSIGN_OR_RETURN(bool row, docs.Step());
+  const int64_t doc_count = row ? docs.Int(0) : 0;
+
+  AG_ASSIGN_OR_RETURN(Statement rels, conn_->Prepare(
+      "SELECT count(*), coalesce(min(nullif(first_date, '')), ''), coalesce(max(nullif(last_date, '')), '') "
+      "FROM (SELECT first_date, last_date FROM relations WHERE source_id = ?1 "
+      "UNION ALL SELECT first_date, last_date FROM relations WHERE target_id = ?1)"));
+  rels.BindInt(1, id);
+  AG_ASSIGN_OR_RETURN(row, rels.Step());
+  const int64_t degree = row ? rels.Int(0) : 0;
+
+  if (doc_count == 0 && degree == 0) {
+    AG_ASSIGN_OR_RETURN(Statement del, conn_->Prepare("DELETE FROM entities WHERE id = ?1"));
+    del.BindInt(1, id);
+    return del.Run();
+  }
+  std::string_view first, last;
+  Widen(docs.TextView(2), &first, &last);
+  Widen(docs.TextView(3), &first, &last);
+  Widen(rels.TextView(1), &first, &last);
+  Widen(rels.TextView(2), &first, &last);
+
+  // Name and type: the ones with the most mentions over documents, then the most documents, then the
+  // earliest document (name) or lowest enum value (type).
+  AG_ASSIGN_OR_RETURN(Statement best, conn_->Prepare(
+      "SELECT (SELECT name FROM doc_entities WHERE entity_id = ?1 GROUP BY name "
+      "        ORDER BY sum(mention_count) DESC, count(*) DESC, min(doc_id) LIMIT 1), "
+      "       (SELECT type FROM doc_entities WHERE entity_id = ?1 GROUP BY type "
+      "        ORDER BY sum(mention_count) DESC, count(*) DESC, type LIMIT 1)"));
+  best.BindInt(1, id);
+  AG_ASSIGN_OR_RETURN(row, best.Step());
+  if (!row || best.IsNull(0) || best.IsNull(1)) {
+    // Only reachable if relations outlived every document row, which Ingest never leaves behind.
+    return Status::Internal(conn_->path() + ": entity " + std::to_string(id) +
+                            " has relations but no document rows");
+  }
+  AG_ASSIGN_OR_RETURN(Statement upd, conn_->Prepare(
+      "UPDATE entities SET name = ?2, type = ?3, mention_count = ?4, degree = ?5, first_seen = ?6, "
+      "last_seen = ?7 WHERE id = ?1"));
+  upd.BindInt(1, id).BindText(2, best.TextView(0)).BindInt(3, best.Int(1)).BindInt(4, docs.Int(1));
+  upd.BindInt(5, degree).BindText(6, first).BindText(7, last);
+  return upd.Run();
+}
+
+Result<StoreStats> SqliteStore::Stats() {
+  StoreStats s;
+  AG_ASSIGN_OR_RETURN(s.documents, conn_->QueryInt("SELECT count(*) FROM documents"));
+  AG_ASSIGN_OR_RETURN(s.entities, conn_->QueryInt("SELECT count(*) FROM entities"));
+  AG_ASSIGN_OR_RETURN(s.aliases,
+                      conn_->QueryInt("SELECT count(*) FROM (SELECT DISTINCT entity_id, alias FROM aliases)"));
+  AG_ASSIGN_OR_RETURN(s.mentions, conn_->QueryInt("SELECT count(*) FROM mentions"));
+  AG_ASSIGN_OR_RETURN(s.relations, conn_->QueryInt("SELECT count(*) FROM relations"));
+  AG_ASSIGN_OR_RETURN(s.evidence, conn_->QueryInt("SELECT count(*) FROM evidence"));
+  AG_ASSIGN_OR_RETURN(int64_t version, conn_->QueryInt("PRAGMA user_version"));
+  s.schema_version = static_cast<int>(version);
+  return s;
+}
+
+Result<std::vector<EntityRecord>> SqliteStore::ListEntities(std::optional<EntityType> type, int64_t limit) {
+  static const std::string sql = std::string("SELECT ") + kEntityColumns +
+                                 " FROM entities WHERE ?1 = 0 OR type = ?1 "
+                                 "ORDER BY mention_count DESC, name, id LIMIT ?2";
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(sql.c_str()));
+  st.BindInt(1, type ? static_cast<int>(*type) : 0).BindInt(2, limit > 0 ? limit : -1);
+  std::vector<EntityRecord> out;
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(ReadEntity(st));
+  }
+  return out;
+}
+
+Result<std::vector<int64_t>> SqliteStore::ResolveName(const std::string& name) {
+  std::vector<int64_t> ids;
+  const std::string key = text::NameKey(name);
+  if (key.empty()) return ids;
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+      "SELECT id FROM entities WHERE id IN (SELECT id FROM entities WHERE norm = ?1 "
+      "UNION SELECT entity_id FROM aliases WHERE norm = ?1) ORDER BY mention_count DESC, id"));
+  st.BindText(1, key);
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    ids.push_back(st.Int(0));
+  }
+  return ids;
+}
+
+Result<std::vector<std::string>> SqliteStore::SuggestNames(const std::string& name, int limit) {
+  std::vector<std::string> out;
+  const std::string key = text::NameKey(name);
+  if (limit <= 0 || key.empty()) return out;
+  // A candidate further than this is no longer a plausible spelling of the same name; the same bound
+  // on the length difference skips most rows without computing a distance.
+  const int64_t max_distance = 3 + static_cast<int64_t>(key.size()) / 3;
+  struct Candidate {
+    int distance;
+    int64_t mentions;
+    std::string name;
+  };
+  std::vector<Candidate> candidates;
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare("SELECT name, norm, mention_count FROM entities"));
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    std::string_view norm = st.TextView(1);
+    const int64_t diff = static_cast<int64_t>(norm.size()) - static_cast<int64_t>(key.size());
+    if (diff > max_distance || -diff > max_distance) continue;
+    const int distance = EditDistance(key, norm);
+    if (distance > max_distance) continue;
+    candidates.push_back({distance, st.Int(2), st.Text(0)});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    if (a.mentions != b.mentions) return a.mentions > b.mentions;
+    return a.name < b.name;
+  });
+  for (size_t i = 0; i < candidates.size() && out.size() < static_cast<size_t>(limit); ++i) {
+    out.push_back(std::move(candidates[i].name));
+  }
+  return out;
+}
+
+Result<EntityRecord> SqliteStore::GetEntity(int64_t id) {
+  static const std::string sql = std::string("SELECT ") + kEntityColumns + " FROM entities WHERE id = ?1";
+  EntityRecord e;
+  {
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(sql.c_str()));
+    st.BindInt(1, id);
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status::NotFound(conn_->path() + ": no entity with id " + std::to_string(id));
+    e = ReadEntity(st);
+  }
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+      "SELECT alias FROM aliases WHERE entity_id = ?1 GROUP BY alias ORDER BY sum(count) DESC, alias"));
+  st.BindInt(1, id);
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    e.aliases.push_back(st.Text(0));
+  }
+  return e;
+}
+
+Result<std::vector<RelationRecord>> SqliteStore::RelationsOf(int64_t entity_id) {
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+      AG_RELATION_SELECT "WHERE r.source_id = ?1 OR r.target_id = ?1 ORDER BY r.weight DESC, r.id"));
+  st.BindInt(1, entity_id);
+  std::vector<RelationRecord> out;
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(ReadRelation(st));
+  }
+  return out;
+}
+
+Result<std::vector<EvidenceRecord>> SqliteStore::EvidenceOf(int64_t relation_id, int64_t limit) {
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+      "SELECT d.ext_id, d.title, e.date, e.sentence, e.begin_cp, e.end_cp, e.sentence_text, e.negated, "
+      "e.modality FROM evidence e JOIN documents d ON d.id = e.doc_id WHERE e.relation_id = ?1 "
+      "ORDER BY e.date DESC, e.id LIMIT ?2"));
+  st.BindInt(1, relation_id).BindInt(2, limit > 0 ? limit : -1);
+  std::vector<EvidenceRecord> out;
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    EvidenceRecord ev;
+    ev.doc_id = st.Text(0);
+    ev.doc_title = st.Text(1);
+    ev.date = st.Text(2);
+    ev.sentence = static_cast<int>(st.Int(3));
+    ev.begin = st.Int(4);
+    ev.end = st.Int(5);
+    ev.sentence_text = st.Text(6);
+    ev.negated = st.Int(7) != 0;
+    ev.modality = ToModality(st.Int(8));
+    out.push_back(std::move(ev));
+  }
+  return out;
+}
+
+Status SqliteStore::ForEachEntity(const std::function<void(const EntityRecord&)>& fn) {
+  static const std::string sql = std::string("SELECT ") + kEntityColumns + " FROM entities ORDER BY id";
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(sql.c_str()));
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status::OK();
+    fn(ReadEntity(st));
+  }
+}
+
+Status SqliteStore::ForEachRelation(const std::function<void(const RelationRecord&)>& fn) {
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(AG_RELATION_SELECT "ORDER BY r.id"));
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status::OK();
+    fn(ReadRelation(st));
+  }
+}
+
+// One reused record per scan: assigning into its strings keeps their buffers, so rows cost no allocation.
+Status SqliteStore::ScanForGraph(const GraphScan& scan) {
+  if (scan.sizes) {
+    AG_ASSIGN_OR_RETURN(int64_t entities, conn_->QueryInt("SELECT coalesce(max(id), 0) FROM entities"));
+    AG_ASSIGN_OR_RETURN(int64_t relations, conn_->QueryInt("SELECT coalesce(max(id), 0) FROM relations"));
+    scan.sizes(entities, relations);
+  }
+  if (scan.entity) {
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+        "SELECT id, name, type, mention_count, first_seen, last_seen FROM entities ORDER BY id"));
+    EntityRecord e;
+    for (;;) {
+      AG_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      e.id = st.Int(0);
+      e.name.assign(st.TextView(1));
+      e.type = ToEntityType(st.Int(2));
+      e.mention_count = st.Int(3);
+      e.first_seen.assign(st.TextView(4));
+      e.last_seen.assign(st.TextView(5));
+      scan.entity(e);
+    }
+  }
+  if (scan.alias) {
+    // The primary key (entity_id, doc_id, alias) gives entity order; the per-document rows of one entity
+    // are summed here rather than by a GROUP BY, which would sort the whole table.
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare("SELECT entity_id, alias, count FROM aliases ORDER BY entity_id"));
+    int64_t current = -1;
+    std::vector<std::pair<std::string, int64_t>> forms;
+    auto flush = [&] {
+      std::sort(forms.begin(), forms.end());
+      for (size_t i = 0; i < forms.size();) {
+        size_t j = i;
+        int64_t total = 0;
+        for (; j < forms.size() && forms[j].first == forms[i].first; ++j) total += forms[j].second;
+        scan.alias(current, forms[i].first, total);
+        i = j;
+      }
+      forms.clear();
+    };
+    for (;;) {
+      AG_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      int64_t id = st.Int(0);
+      if (id != current) {
+        flush();
+        current = id;
+      }
+      forms.emplace_back(std::string(st.TextView(1)), st.Int(2));
+    }
+    flush();
+  }
+  if (scan.relation) {
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+        "SELECT id, source_id, target_id, relation, event, weight, count, negated_count, planned_count, "
+        "hedged_count, first_date, last_date FROM relations ORDER BY id"));
+    RelationRecord r;
+    for (;;) {
+      AG_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      r.id = st.Int(0);
+      r.source_id = st.Int(1);
+      r.target_id = st.Int(2);
+      r.relation.assign(st.TextView(3));
+      r.event.assign(st.TextView(4));
+      r.weight = st.Double(5);
+      r.count = st.Int(6);
+      r.negated_count = st.Int(7);
+      r.planned_count = st.Int(8);
+      r.hedged_count = st.Int(9);
+      r.first_date.assign(st.TextView(10));
+      r.last_date.assign(st.TextView(11));
+      scan.relation(r);
+    }
+  }
+  return Status::OK();
+}
+
+// The exporters' scan: one pass over evidence_by_relation (relation id, then rowid), one record reused.
+Status SqliteStore::ForEachEvidence(const std::function<void(int64_t, const EvidenceRecord&)>& fn) {
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+      "SELECT e.relation_id, d.ext_id, d.title, e.date, e.sentence, e.begin_cp, e.end_cp, e.sentence_text, "
+      "e.negated, e.modality FROM evidence e JOIN documents d ON d.id = e.doc_id ORDER BY e.relation_id, e.id"));
+  EvidenceRecord ev;
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status::OK();
+    ev.doc_id.assign(st.TextView(1));
+    ev.doc_title.assign(st.TextView(2));
+    ev.date.assign(st.TextView(3));
+    ev.sentence = static_cast<int>(st.Int(4));
+    ev.begin = st.Int(5);
+    ev.end = st.Int(6);
+    ev.sentence_text.assign(st.TextView(7));
+    ev.negated = st.Int(8) != 0;
+    ev.modality = ToModality(st.Int(9));
+    fn(st.Int(0), ev);
+  }
+}
+
+}  // namespace
+}  // namespace store
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_only) {
+  if (path.empty()) return Status::InvalidArgument("database path is empty");
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) {
+    return Status::InvalidArgument(path + ": is a directory, not a database file");
+  }
+  if (read_only && !std::filesystem::exists(status)) {
+    return Status::NotFound(path + ": no such database file");
+  }
+  auto conn = std::make_unique<store::Connection>(path);
+  const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  AG_RETURN_IF_ERROR(conn->Open(flags));
+  AG_RETURN_IF_ERROR(store::PrepareSchema(conn.get(), read_only));
+  return std::unique_ptr<Store>(std::make_unique<store::SqliteStore>(std::move(conn), read_only));
+}
+
+}  // namespace ag
