@@ -72,8 +72,7 @@ size_t Features(const Window& win, int i, int p1, int p2, uint64_t* keys) {
   }
   keys[k++] = FeatureKey(kShape, x.shape);
   keys[k++] = FeatureKey(kShortShape, x.short_shape);
-  for (uint32_t b = 0; b < 16; ++b)
-    if (x.flags & (1u << b)) keys[k++] = FeatureKey(kFlag, b);
+  for (uint32_t m = x.flags; m; m &= m - 1) keys[k++] = FeatureKey(kFlag, __builtin_ctz(m));
   if (i == 0) keys[k++] = FeatureKey(kFirstCap, x.flags & (kInitCap | kAllCaps));
   keys[k++] = FeatureKey(kPrev1, p1);
   keys[k++] = FeatureKey(kPrev2, p2);
