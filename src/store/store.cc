@@ -518,6 +518,22 @@ Status SqliteStore::RemoveContribution(int64_t doc_row, Touched* touched) {
   return Status::OK();
 }
 
+// Names that may join an existing actor through its aliases: acronyms ("EDF", "U.N.") and names of two
+// words or more. A single ordinary word is most often a surname or a first name shared by many people.
+bool MayMergeByAlias(const std::string& name, const std::string& key) {
+  if (key.find(' ') != std::string::npos) {
+    // "u s" is an acronym with dots; real multi-word names have a word of three letters or more.
+    for (const std::string& w : Split(key, ' '))
+      if (w.size() >= 3) return true;
+  }
+  int letters = 0, upper = 0;
+  for (unsigned char ch : name) {
+    if (ch >= 'A' && ch <= 'Z') ++upper;
+    if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) ++letters;
+  }
+  return letters >= 2 && letters <= 8 && upper == letters;
+}
+
 Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribution* c, Touched* touched) {
   AG_ASSIGN_OR_RETURN(Statement find, conn_->Prepare("SELECT id FROM entities WHERE norm = ?1"));
   AG_ASSIGN_OR_RETURN(Statement insert, conn_->Prepare(
@@ -530,14 +546,46 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
   AG_ASSIGN_OR_RETURN(Statement mention, conn_->Prepare(
       "INSERT INTO mentions(entity_id, doc_id, begin_cp, end_cp, text) VALUES(?1, ?2, ?3, ?4, ?5)"));
 
+  AG_ASSIGN_OR_RETURN(Statement by_alias, conn_->Prepare(
+      "SELECT DISTINCT a.entity_id, e.type, e.name, e.norm FROM aliases a JOIN entities e ON e.id = a.entity_id "
+      "WHERE a.norm = ?1 LIMIT 2"));
+
   std::unordered_map<std::string_view, int64_t> alias_counts;
+  std::unordered_set<int64_t> used_ids;
+  std::unordered_set<std::string> doc_keys;
+  for (const DocEntity& de : c->entities) doc_keys.insert(de.key);
   for (DocEntity& de : c->entities) {
     const int type = BestType(de.types);
     find.Reset();
     find.BindText(1, de.key);
     AG_ASSIGN_OR_RETURN(bool found, find.Step());
-    if (found) {
-      de.id = find.Int(0);
+    int64_t alias_of = 0;
+    std::string merged_name;  // the actor's canonical name when joined through an alias
+    if (!found && MayMergeByAlias(de.name, de.key)) {
+      // A known alias of exactly one actor of a compatible type ("EDF" where another document defined
+      // "Euphrates Democratic Forces (EDF)") is that actor. Lone surnames never merge this way.
+      by_alias.Reset();
+      by_alias.BindText(1, de.key);
+      int candidates = 0;
+      for (;;) {
+        AG_ASSIGN_OR_RETURN(bool row, by_alias.Step());
+        if (!row) break;
+        ++candidates;
+        const int other_type = static_cast<int>(by_alias.Int(1));
+        if ((other_type == type || type == static_cast<int>(EntityType::kOther)) &&
+            !doc_keys.count(std::string(by_alias.TextView(3)))) {
+          alias_of = by_alias.Int(0);
+          merged_name = std::string(by_alias.TextView(2));
+        }
+      }
+      // The actor may already stand under its own name in this document: keep the two apart then.
+      if (candidates != 1 || used_ids.count(alias_of)) alias_of = 0;
+    }
+    if (found && used_ids.count(find.Int(0))) {
+      return Status::Internal(conn_->path() + ": two entities of one document share the key \"" + de.key + "\"");
+    }
+    if (found || alias_of != 0) {
+      de.id = found ? find.Int(0) : alias_of;
       touched->entities.insert(de.id);
     } else {
       insert.Reset();
@@ -547,9 +595,12 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
       de.id = conn_->LastInsertRowId();
       de.created = true;
     }
+    used_ids.insert(de.id);
 
     doc_entity.Reset();
-    doc_entity.BindInt(1, doc_row).BindInt(2, de.id).BindText(3, de.name).BindInt(4, type);
+    // Through an alias the document speaks of the actor by its canonical name.
+    doc_entity.BindInt(1, doc_row).BindInt(2, de.id).BindText(3, alias_of != 0 ? merged_name : de.name);
+    doc_entity.BindInt(4, type);
     doc_entity.BindInt(5, de.mentions);
     AG_RETURN_IF_ERROR(doc_entity.Run());
 

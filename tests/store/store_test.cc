@@ -524,6 +524,32 @@ TEST_F(StoreTest, MergesEntitiesAcrossDocumentsByNameVariant) {
   EXPECT_EQ(rels[0].last_date, "2024-12-09");
 }
 
+TEST_F(StoreTest, AcronymsAndLongAliasesMergeAcrossDocumentsButSurnamesDoNot) {
+  DocBuilder a("a", "The Euphrates Democratic Forces (EDF) met Elena Markovic. Markovic left.");
+  std::string edf = a.AddEntity("Euphrates Democratic Forces", EntityType::kOrg, {"Euphrates Democratic Forces", "EDF"});
+  std::string elena = a.AddEntity("Elena Markovic", EntityType::kPerson, {"Elena Markovic", "Markovic"});
+  a.AddRelation(edf, "meet", elena, 0);
+  DocBuilder b("b", "The EDF met Luka Markovic. Markovic stayed.");
+  std::string edf2 = b.AddEntity("EDF", EntityType::kOrg, {"EDF"});
+  std::string luka = b.AddEntity("Luka Markovic", EntityType::kPerson, {"Luka Markovic", "Markovic"});
+  b.AddRelation(edf2, "meet", luka, 0);
+  // A later article that names only "Markovic" cannot be either of them.
+  DocBuilder c("c", "Markovic met the EDF.");
+  std::string who = c.AddEntity("Markovic", EntityType::kPerson, {"Markovic"});
+  std::string edf3 = c.AddEntity("EDF", EntityType::kOrg, {"EDF"});
+  c.AddRelation(who, "meet", edf3, 0);
+  MustIngest(a);
+  MustIngest(b);
+  MustIngest(c);
+  EntityRecord forces = Entity("Euphrates Democratic Forces");
+  EXPECT_EQ(forces.name, "Euphrates Democratic Forces");
+  EXPECT_EQ(forces.mention_count, 4);
+  auto markovic = store_->ResolveName("Markovic");
+  ASSERT_OK(markovic);
+  EXPECT_EQ(markovic->size(), 3u);  // Elena, Luka and the unknown Markovic stay three actors
+  EXPECT_EQ(GetStats().entities, 4);
+}
+
 TEST_F(StoreTest, AggregatesRepeatedRelationsAndSkipsSelfLoops) {
   DocBuilder b("d", "Iran threatened Israel. Iran will not threaten Israel. Iran may threaten Israel. "
                     "Iran and IRAN met.", "2024-04-01");
