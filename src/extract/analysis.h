@@ -25,6 +25,7 @@ struct Tok {
   bool cap = false;       // starts with an upper-case letter
   bool all_caps = false;  // two or more letters, all upper case
   int sentence = 0;
+  uint8_t pos = 255;      // Upos from the POS tagger (pos_tagger.h); 255 = not tagged
 };
 
 struct EntityBuild {

@@ -9,6 +9,8 @@
 #include "extract/analysis.h"
 #include "extract/lexicon.h"
 #include "extract/mentions.h"
+#include "extract/ner_tagger.h"
+#include "extract/pos_tagger.h"
 #include "extract/relations.h"
 #include "text/normalize.h"
 #include "text/segment.h"
@@ -23,7 +25,12 @@ namespace {
 
 class ExtractorImpl : public Extractor {
  public:
-  explicit ExtractorImpl(std::unique_ptr<extract::Lexicon> lex) : lex_(std::move(lex)) {}
+  ExtractorImpl(std::unique_ptr<extract::Lexicon> lex, std::unique_ptr<extract::PosTagger> pos,
+                std::unique_ptr<extract::NerTagger> ner)
+      : lex_(std::move(lex)), pos_(std::move(pos)), ner_(std::move(ner)) {
+    taggers_.pos = pos_.get();
+    taggers_.ner = ner_.get();
+  }
 
   Result<Extraction> Extract(const Document& doc) const override {
     if (doc.is_triples) return FromTriples(doc);
@@ -34,7 +41,7 @@ class ExtractorImpl : public Extractor {
     text::Segmentation seg = text::Segment(doc.text);
     a.sentences = seg.sentences;
     extract::BuildTokens(seg, &a);
-    extract::FindActors(*lex_, &a);
+    extract::FindActors(*lex_, taggers_, &a);
     std::vector<extract::RelationBuild> rels;
     extract::FindRelations(*lex_, a, &rels);
 
@@ -139,6 +146,9 @@ class ExtractorImpl : public Extractor {
   }
 
   std::unique_ptr<extract::Lexicon> lex_;
+  std::unique_ptr<extract::PosTagger> pos_;
+  std::unique_ptr<extract::NerTagger> ner_;
+  extract::Taggers taggers_;
 };
 
 }  // namespace
@@ -150,7 +160,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
     dir = (env != nullptr && *env != '\0') ? env : AG_DATA_DIR;
   }
   AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::Lexicon> lex, extract::Lexicon::Load(dir, options.user_lexicon));
-  return std::unique_ptr<Extractor>(new ExtractorImpl(std::move(lex)));
+  AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::PosTagger> pos,
+                      extract::PosTagger::Load(dir + "/models/pos-ewt.model"));
+  AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::NerTagger> ner,
+                      extract::NerTagger::Load(dir + "/models/ner-conll.model", dir + "/lexicon"));
+  return std::unique_ptr<Extractor>(new ExtractorImpl(std::move(lex), std::move(pos), std::move(ner)));
 }
 
 }  // namespace ag

@@ -8,10 +8,14 @@
 //    resolved later: an alias of a person named earlier or later (surname), else typed by context.
 #include "extract/mentions.h"
 
+#include "extract/ner_tagger.h"
+#include "extract/pos_tagger.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <unordered_set>
 
 #include "text/normalize.h"
@@ -58,13 +62,30 @@ struct Cand {
 
 class ActorFinder {
  public:
-  ActorFinder(const Lexicon& lex, DocAnalysis* a) : lex_(lex), a_(*a) {}
+  ActorFinder(const Lexicon& lex, const Taggers& taggers, DocAnalysis* a)
+      : lex_(lex), taggers_(taggers), a_(*a) {}
 
   void Run() {
     for (const Tok& t : a_.toks)
       if (t.kind == text::TokenKind::kWord && !t.cap) lower_vocab_.insert(t.lower);
-    for (size_t si = 0; si < a_.sentences.size(); ++si) ScanSentence(a_.sentences[si]);
+    std::vector<std::vector<uint8_t>> bio;
+    TagDocument(&bio);
+    std::vector<NerSpan> spans;
+    for (size_t si = 0; si < a_.sentences.size(); ++si) {
+      if (bio.empty()) {
+        ScanSentence(a_.sentences[si]);
+      } else {
+        NerTagger::Spans(bio[si], &spans);
+        ScanSentenceWithSpans(a_.sentences[si], spans);
+      }
+    }
     BuildEntities();
+    for (size_t id = 0; id < votes_.size() && id < a_.entities.size(); ++id) {
+      int best = 0;
+      for (int t = 1; t < 7; ++t)
+        if (votes_[id][t] > votes_[id][best]) best = t;
+      if (votes_[id][best] > 0) a_.entities[id].type = static_cast<EntityType>(best);
+    }
     TypeFromAppositions();
     ResolveReferences();
     std::sort(a_.args.begin(), a_.args.end(), [](const Arg& x, const Arg& y) { return x.tb < y.tb; });
@@ -159,6 +180,131 @@ class ActorFinder {
     }
   }
 
+  // POS tags into the tokens and the mention tagger's BIO tags per sentence (empty without a tagger).
+  void TagDocument(std::vector<std::vector<uint8_t>>* bio) {
+    if (taggers_.pos == nullptr && taggers_.ner == nullptr) return;
+    std::vector<std::vector<std::string_view>> words(a_.sentences.size());
+    std::vector<std::vector<uint8_t>> tags(a_.sentences.size());
+    for (size_t si = 0; si < a_.sentences.size(); ++si) {
+      const text::Sentence& s = a_.sentences[si];
+      for (int t = s.first_token; t < s.end_token; ++t) words[si].push_back(T(t).s);
+      if (taggers_.pos != nullptr) {
+        taggers_.pos->Tag(words[si], &tags[si]);
+        for (int t = s.first_token; t < s.end_token; ++t) a_.toks[t].pos = tags[si][t - s.first_token];
+      } else {
+        tags[si].assign(words[si].size(), static_cast<uint8_t>(Upos::kX));
+      }
+    }
+    if (taggers_.ner != nullptr) taggers_.ner->TagDocument(words, tags, bio);
+  }
+
+  // A capitalised run the lexicons are sure of: a known place or organisation, a run with an organisation
+  // word, or a multi-word run ending in a location word. These win over the tagger's spans.
+  bool StrongRun(int i, int j) const {
+    int32_t end_byte = T(j - 1).e - PossessiveBytes(T(j - 1).s);
+    int from = i;
+    if (lex_.IsNotName(T(i).s) && !T(i).all_caps && j - i > 1) ++from;  // "The Euphrates Democratic Forces"
+    if (lex_.Place(Key(from, j, end_byte)) != nullptr) return true;
+    if (j - from < 2) return false;
+    if (lex_.IsLocWord(T(j - 1).s)) return true;
+    for (int k = from; k < j; ++k)
+      if (lex_.IsOrgWord(T(k).s)) return true;
+    return false;
+  }
+
+  void ScanSentenceWithSpans(const text::Sentence& s, const std::vector<NerSpan>& spans) {
+    std::vector<bool> taken(s.end_token - s.first_token, false);
+    auto take = [&](int b, int e) {
+      for (int k = b; k < e; ++k) taken[k - s.first_token] = true;
+    };
+    auto free = [&](int b, int e) {
+      for (int k = b; k < e; ++k)
+        if (taken[k - s.first_token]) return false;
+      return true;
+    };
+    // Strong rule runs first.
+    std::vector<std::pair<int, int>> strong;
+    for (int i = s.first_token; i < s.end_token;) {
+      bool particle_start = IsParticle(T(i).lower) && i + 2 < s.end_token && T(i + 1).s == "-" &&
+                            Adjacent(i, i + 1) && Adjacent(i + 1, i + 2) && IsCapWord(i + 2);
+      if (!IsCapWord(i) && !particle_start) {
+        ++i;
+        continue;
+      }
+      int j = RunEnd(i, s.end_token);
+      if (StrongRun(i, j)) strong.emplace_back(i, j);
+      i = j;
+    }
+    // Tagger spans and strong runs in text order; a span overlapping a strong run gives way to it.
+    std::vector<std::tuple<int, int, EntityType>> todo;
+    for (auto [i, j] : strong) todo.emplace_back(i, j, EntityType::kOther);
+    for (const NerSpan& sp : spans) {
+      int b = s.first_token + sp.begin, e = s.first_token + sp.end;
+      ExtendOverParticles(s, &b, &e);
+      bool overlaps = false;
+      for (auto [i, j] : strong) overlaps = overlaps || (b < j && i < e);
+      if (overlaps) continue;
+      EntityType hint = sp.type == NerType::kPer   ? EntityType::kPerson
+                        : sp.type == NerType::kOrg ? EntityType::kOrg
+                        : sp.type == NerType::kLoc ? EntityType::kGpe
+                                                   : EntityType::kNorp;  // MISC: only nationalities survive
+      todo.emplace_back(b, e, hint);
+    }
+    std::sort(todo.begin(), todo.end());
+    for (auto [b, e, hint] : todo) {
+      if (!free(b, e)) continue;
+      if (hint == EntityType::kNorp) {
+        if (e - b == 1 && lex_.Nationality(T(b).s) != nullptr) {
+          Cand c = Make(b, e, EntityType::kNorp);
+          c.name = NationalityName(T(b).s);
+          Emit(c);
+        }
+        take(b, e);
+        continue;
+      }
+      // Titles right before a tagged name ("President" in "President Karim al-Haddad") belong to it, and a
+      // mention right before the titles ("US" in "US President") is a modifier.
+      int k = b;
+      while (k - 1 >= s.first_token && free(k - 1, k) &&
+             (lex_.IsTitle(AsciiLower(StripDot(T(k - 1).s))) && T(k - 1).cap ||
+              (T(k - 1).s == "." && k - 2 >= s.first_token && lex_.IsTitle(AsciiLower(T(k - 2).s)))))
+        --k;
+      if (k < b && k - 1 >= s.first_token && !free(k - 1, k) && !cands_.empty() && cands_.back().te == k &&
+          (cands_.back().type == EntityType::kGpe || cands_.back().type == EntityType::kNorp ||
+           cands_.back().type == EntityType::kOrg)) {
+        cands_.back().modifier = true;
+        for (Arg& g : a_.args)
+          if (g.te == k) g.modifier = true;
+      }
+      hint_ = hint;
+      ProcessRun(k, e, s);
+      hint_ = EntityType::kOther;
+      take(k, e);
+    }
+  }
+
+  // The tagger often stops at name particles and hyphens ("Jund al-Aqsa" -> "Aqsa", "Ahmed al-Sharaa" ->
+  // "Ahmed"): grow the span over "al-X", "X-Y" and a capitalised word before a particle.
+  void ExtendOverParticles(const text::Sentence& s, int* b, int* e) const {
+    auto hyphen_at = [&](int i) {  // tokens i-1, i ("-"), i+1 written together
+      return i - 1 >= s.first_token && i + 1 < s.end_token && T(i).s == "-" && Adjacent(i - 1, i) &&
+             Adjacent(i, i + 1);
+    };
+    while (*b - 2 >= s.first_token && hyphen_at(*b - 1) && (IsParticle(T(*b - 2).lower) || IsCapWord(*b - 2)))
+      *b -= 2;
+    if (IsParticle(T(*b).lower) && *b - 1 >= s.first_token && IsCapWord(*b - 1) && !lex_.IsTitle(T(*b - 1).lower))
+      *b -= 1;
+    while (*e + 1 < s.end_token && hyphen_at(*e) && (IsCapWord(*e + 1) || IsParticle(T(*e - 1).lower)))
+      *e += 2;
+    if (*e + 2 < s.end_token && IsParticle(T(*e).lower) && hyphen_at(*e + 1) && IsCapWord(*e + 2)) *e += 3;
+  }
+
+  std::string NationalityName(std::string_view word) const {
+    std::string name(word);
+    if (EndsWith(name, "s") && lex_.Nationality(std::string_view(name).substr(0, name.size() - 1))) name.pop_back();
+    return name;
+  }
+
   void Emit(Cand c) {
     if (c.e <= c.b) return;
     if (c.weak) weak_.push_back(c);
@@ -174,7 +320,10 @@ class ActorFinder {
     c.e = T(te - 1).e - PossessiveBytes(T(te - 1).s);
     c.type = type;
     std::string key = text::NameKey(a_.text.substr(c.b, c.e - c.b));
-    if (const PlaceInfo* p = lex_.Place(key)) {
+    const PlaceInfo* p = lex_.Place(key);
+    // The mention tagger reads context: "Jordan" the player is not Jordan the country.
+    if (p != nullptr && hint_ == EntityType::kPerson && p->type != EntityType::kOrg) p = nullptr;
+    if (p != nullptr) {
       c.name = p->canonical;
       c.type = p->type;
     } else {
@@ -269,9 +418,10 @@ class ActorFinder {
     if (n > 1 && words == 1 && !lex_.Place(whole)) {
       // "al-Haddad", "Al-Haddad": a surname with its particle (or a place: "in Al-Shaddadi").
       bool place = k > s.first_token && IsLocPreposition(T(k - 1).lower);
-      Cand c = Make(k, j, place ? EntityType::kGpe : EntityType::kPerson);
-      c.resolve = true;
-      c.weak = true;
+      EntityType type = hint_ != EntityType::kOther ? hint_ : place ? EntityType::kGpe : EntityType::kPerson;
+      Cand c = Make(k, j, type);
+      c.resolve = true;  // a person's surname when a full name ends with it, whatever the guess
+      c.weak = hint_ == EntityType::kOther;
       EmitWithAcronym(std::move(c), j, s);
       return;
     }
@@ -284,6 +434,13 @@ class ActorFinder {
         if (EndsWith(c.name, "s") && lex_.Nationality(std::string_view(c.name).substr(0, c.name.size() - 1)))
           c.name.pop_back();
         Emit(c);
+        return;
+      }
+      if (hint_ != EntityType::kOther) {
+        // The mention tagger decided; a person's lone name may still be a surname of a full name.
+        Cand c = Make(k, j, hint_);
+        c.resolve = lex_.Place(text::NameKey(c.name)) == nullptr;
+        EmitWithAcronym(std::move(c), j, s);
         return;
       }
       if (t.all_caps && t.s.size() >= 2 && t.s.size() <= 6) {
@@ -303,7 +460,7 @@ class ActorFinder {
     }
     // Two words or more: a person, unless the first is a nationality ("Syrian Kurds") or the words are
     // capitalised only because the sentence starts there.
-    if (lex_.Nationality(T(k).s) != nullptr) {
+    if (lex_.Nationality(T(k).s) != nullptr && hint_ == EntityType::kOther) {
       Cand c = Make(k, j, EntityType::kNorp);
       Emit(c);
       return;
@@ -323,8 +480,9 @@ class ActorFinder {
     // "in Tal Abyad": after a locative preposition, an unknown name is a place unless it starts with a
     // given name.
     bool place = k > s.first_token && IsLocPreposition(T(k - 1).lower) && !lex_.IsFirstName(T(k).s);
-    Cand c = Make(k, j, place ? EntityType::kGpe : EntityType::kPerson);
-    c.weak = !lex_.IsFirstName(T(k).s);
+    EntityType type = hint_ != EntityType::kOther ? hint_ : place ? EntityType::kGpe : EntityType::kPerson;
+    Cand c = Make(k, j, type);
+    c.weak = hint_ == EntityType::kOther && !lex_.IsFirstName(T(k).s);
     EmitWithAcronym(std::move(c), j, s);
   }
 
@@ -357,6 +515,11 @@ class ActorFinder {
   void AddMention(int entity, const Cand& c) {
     EntityBuild& e = a_.entities[entity];
     e.spans.emplace_back(c.b, c.e);
+    // Mentions under the entity's own name vote for its type (sure types count double).
+    if (c.type != EntityType::kOther && text::NameKey(c.name) == e.key) {
+      if (votes_.size() < a_.entities.size()) votes_.resize(a_.entities.size());
+      votes_[entity][static_cast<int>(c.type)] += c.weak ? 1 : 2;
+    }
     for (const auto& r : c.roles)
       if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
     a_.args.push_back(Arg{entity, c.tb, c.te, false, c.modifier});
@@ -517,7 +680,10 @@ class ActorFinder {
   }
 
   const Lexicon& lex_;
+  const Taggers& taggers_;
   DocAnalysis& a_;
+  EntityType hint_ = EntityType::kOther;  // the mention tagger's type for the run being processed
+  std::vector<std::array<int, 7>> votes_;   // per entity, indexed by EntityType value
   std::vector<Cand> cands_;
   std::vector<Cand> weak_;  // candidates whose type is a guess
   std::unordered_set<std::string> lower_vocab_;
@@ -566,6 +732,8 @@ void BuildTokens(const text::Segmentation& seg, DocAnalysis* a) {
   }
 }
 
-void FindActors(const Lexicon& lex, DocAnalysis* a) { ActorFinder(lex, a).Run(); }
+void FindActors(const Lexicon& lex, const Taggers& taggers, DocAnalysis* a) {
+  ActorFinder(lex, taggers, a).Run();
+}
 
 }  // namespace ag::extract

@@ -101,6 +101,29 @@ Segmentation Segment(std::string_view text) {
     seg.sentences.push_back(s);
   }
   utext_close(ut);
+  // "S. Waugh", "George W. Bush": ICU ends a sentence after a capital initial; join it to what follows
+  // when that starts with a capitalised word.
+  std::vector<Sentence> joined;
+  for (const Sentence& s : seg.sentences) {
+    if (!joined.empty()) {
+      const Sentence& prev = joined.back();
+      const Token& last = tokens[prev.end_token - 1];
+      bool initial = false;
+      if (prev.end_token - prev.first_token >= 2 && last.end - last.begin == 1 && text[last.begin] == '.') {
+        const Token& letter = tokens[prev.end_token - 2];
+        initial = letter.end - letter.begin == 1 && letter.end == last.begin && text[letter.begin] >= 'A' &&
+                  text[letter.begin] <= 'Z';
+      }
+      unsigned char next = static_cast<unsigned char>(text[s.begin]);
+      if (initial && next >= 'A' && next <= 'Z') {
+        joined.back().end = s.end;
+        joined.back().end_token = s.end_token;
+        continue;
+      }
+    }
+    joined.push_back(s);
+  }
+  seg.sentences = std::move(joined);
   return seg;
 }
 
