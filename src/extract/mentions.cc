@@ -254,9 +254,11 @@ class ActorFinder {
     for (auto [b, e, hint] : todo) {
       if (!free(b, e)) continue;
       if (hint == EntityType::kNorp) {
-        if (e - b == 1 && lex_.Nationality(T(b).s) != nullptr) {
+        // Of the tagger's miscellaneous names only nationalities and groups are actors: "Syrian",
+        // "Bosnian Serbs" (the first word names them).
+        if (lex_.Nationality(T(b).s) != nullptr || LooksLikeDemonym(T(b).s)) {
           Cand c = Make(b, e, EntityType::kNorp);
-          c.name = NationalityName(T(b).s);
+          if (e - b == 1) c.name = NationalityName(T(b).s);
           Emit(c);
         }
         take(b, e);
@@ -297,6 +299,13 @@ class ActorFinder {
     while (*e + 1 < s.end_token && hyphen_at(*e) && (IsCapWord(*e + 1) || IsParticle(T(*e - 1).lower)))
       *e += 2;
     if (*e + 2 < s.end_token && IsParticle(T(*e).lower) && hyphen_at(*e + 1) && IsCapWord(*e + 2)) *e += 3;
+  }
+
+  static bool LooksLikeDemonym(std::string_view w) {
+    if (w.size() < 4) return false;
+    for (std::string_view suffix : {"ian", "ans", "ese", "ish", "an", "i"})
+      if (EndsWith(w, suffix)) return true;
+    return false;
   }
 
   std::string NationalityName(std::string_view word) const {
