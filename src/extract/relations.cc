@@ -2,6 +2,8 @@
 // resolved pronouns); each verb occurrence yields at most one relation per (subject, object) pair.
 #include "extract/relations.h"
 
+#include "extract/pos_tagger.h"
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -165,7 +167,7 @@ class RelationFinder {
         !passive) {
       return;
     }
-    const Arg* left = LeftArg(v, left_limit, args);
+    const Arg* left = SubjectOf(v, left_limit, args, 0);
     std::vector<const Arg*> rights;
     int by = -1;
     if (passive) {
@@ -315,6 +317,28 @@ class RelationFinder {
     r.negated = negated;
     r.modality = modality;
     out_.push_back(std::move(r));
+  }
+
+  // The subject of the verb at v. With coordinated verb phrases ("Karam visited Damascus and met
+  // Haddad") the nearest argument is the first verb's object: the subject is the first verb's subject.
+  const Arg* SubjectOf(int v, int left_limit, const std::vector<const Arg*>& args, int depth) const {
+    const Arg* left = LeftArg(v, left_limit, args);
+    if (left == nullptr || depth > 3) return left;
+    int i = v - 1;
+    while (i > left->te && (IsPlanned(T(i).lower) || IsHedged(T(i).lower) || IsBe(T(i).lower) ||
+                            IsNegation(T(i)) || EndsWith(T(i).lower, "ly") || T(i).lower == "to" ||
+                            T(i).lower == "has" || T(i).lower == "have" || T(i).lower == "had"))
+      --i;
+    if (i < left_limit || !(T(i).lower == "and" || T(i).lower == "then")) return left;
+    // A verb before the argument, after the clause start: the argument is its object.
+    for (int pv = left->tb - 1; pv >= left_limit; --pv) {
+      bool verb = T(pv).pos == static_cast<uint8_t>(Upos::kVerb) ||
+                  (lex_.Verb(T(pv).lower) != nullptr && T(pv).pos == 255);
+      if (!verb) continue;
+      const Arg* first = SubjectOf(pv, left_limit, args, depth + 1);
+      return first != nullptr && first->te <= pv ? first : left;
+    }
+    return left;
   }
 
   bool AnyPreposition(int b, int e) const {

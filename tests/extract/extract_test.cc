@@ -161,6 +161,13 @@ TEST_F(ExtractTest, NominalTriggers) {
   EXPECT_NE(Rel(x, "Turkey", "attack", "Euphrates Democratic Forces"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, CoordinatedVerbPhrasesShareTheSubject) {
+  Extraction x = Run("Nabil Karam visited Damascus on Thursday and met President Karim Haddad.");
+  EXPECT_NE(Rel(x, "Nabil Karam", "visit", "Damascus"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Nabil Karam", "meet", "Karim Haddad"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Damascus", "meet", "Karim Haddad"), nullptr) << Dump(x);
+}
+
 TEST_F(ExtractTest, CoordinatedSubjectsOfASymmetricVerb) {
   Extraction x = Run("Jordan and Syria met in Amman on Sunday.");
   EXPECT_NE(Rel(x, "Jordan", "meet", "Syria"), nullptr) << Dump(x);
