@@ -122,7 +122,8 @@ struct DocRelation {
   int64_t hedged = 0;
   std::string_view first_date, last_date;
   bool has_event = false;
-  std::string_view event, event_date;  // most recent non-empty event (latest evidence on equal dates)
+  std::string_view event, event_date;  // chosen as described where evidence is folded in
+  bool event_factual = false;
   size_t evidence_begin = 0;           // range in Contribution::evidence
   size_t evidence_end = 0;
   int64_t id = 0;
@@ -273,10 +274,15 @@ Status BuildContribution(const Document& doc, const Extraction& ex, const std::s
     dr.planned += r.modality == Modality::kPlanned ? 1 : 0;
     dr.hedged += r.modality == Modality::kHedged ? 1 : 0;
     Widen(date, &dr.first_date, &dr.last_date);
-    if (!r.event.empty() && (!dr.has_event || date >= dr.event_date)) {
+    // The edge's event: of the most recent asserted, non-negated occurrence, else the most recent one
+    // (a planned visit is AGREE in PLOVER terms; the visit that happened is CONSULT).
+    const bool factual = r.modality == Modality::kAsserted && !r.negated;
+    if (!r.event.empty() && (!dr.has_event || factual > dr.event_factual ||
+                             (factual == dr.event_factual && date >= dr.event_date))) {
       dr.has_event = true;
       dr.event = r.event;
       dr.event_date = date;
+      dr.event_factual = factual;
     }
     c->evidence.push_back(item.k);
     dr.evidence_end = c->evidence.size();
@@ -711,8 +717,8 @@ Status SqliteStore::RefreshRelation(int64_t id) {
   std::string event;
   {
     AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
-        "SELECT event FROM evidence WHERE relation_id = ?1 AND event <> '' ORDER BY date DESC, id DESC "
-        "LIMIT 1"));
+        "SELECT event FROM evidence WHERE relation_id = ?1 AND event <> '' "
+        "ORDER BY (modality = 0 AND negated = 0) DESC, date DESC, id DESC LIMIT 1"));
     st.BindInt(1, id);
     AG_ASSIGN_OR_RETURN(bool has_event, st.Step());
     if (has_event) event = st.Text(0);
