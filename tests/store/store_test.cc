@@ -203,7 +203,7 @@ int64_t InconsistentRows(const std::string& path) {
       OR r.first_date != (SELECT coalesce(min(nullif(date, '')), '') FROM evidence WHERE relation_id = r.id)
       OR r.last_date != (SELECT coalesce(max(nullif(date, '')), '') FROM evidence WHERE relation_id = r.id)
       OR r.event != coalesce((SELECT event FROM evidence WHERE relation_id = r.id AND event <> ''
-                              ORDER BY date DESC, id DESC LIMIT 1), '')
+                              ORDER BY (modality = 0 AND negated = 0) DESC, date DESC, id DESC LIMIT 1), '')
       OR r.count = 0)sql";
   const char* kEntities = R"sql(
     SELECT count(*) FROM entities e WHERE
@@ -561,7 +561,7 @@ TEST_F(StoreTest, AggregatesRepeatedRelationsAndSkipsSelfLoops) {
   r2.negated = true;
   r2.modality = Modality::kPlanned;
   r2.date = "2024-05-01";
-  r2.event = "ASSURE";  // the most recent event wins, whatever the order of the evidence
+  r2.event = "ASSURE";  // more recent, but negated and planned: the asserted occurrence's event wins
   Relation& r3 = b.AddRelation(iran, "threaten", israel, 2);
   r3.modality = Modality::kHedged;
   r3.weight = 0.5;
@@ -583,7 +583,7 @@ TEST_F(StoreTest, AggregatesRepeatedRelationsAndSkipsSelfLoops) {
   EXPECT_EQ(rels[0].hedged_count, 1);
   EXPECT_EQ(rels[0].first_date, "2024-03-01");
   EXPECT_EQ(rels[0].last_date, "2024-05-01");
-  EXPECT_EQ(rels[0].event, "ASSURE");
+  EXPECT_EQ(rels[0].event, "THREATEN");
   EntityRecord iran_e = Entity("iran");
   EXPECT_EQ(iran_e.mention_count, 5);
   EXPECT_EQ(iran_e.degree, 1);
