@@ -241,6 +241,7 @@ class ActorFinder {
     for (const NerSpan& sp : spans) {
       int b = s.first_token + sp.begin, e = s.first_token + sp.end;
       ExtendOverParticles(s, &b, &e);
+      if (b >= e) continue;
       bool overlaps = false;
       for (auto [i, j] : strong) overlaps = overlaps || (b < j && i < e);
       if (overlaps) continue;
@@ -260,8 +261,8 @@ class ActorFinder {
           Cand c = Make(b, e, EntityType::kNorp);
           if (e - b == 1) c.name = NationalityName(T(b).s);
           Emit(c);
+          take(b, e);
         }
-        take(b, e);
         continue;
       }
       // Titles right before a tagged name ("President" in "President Karim al-Haddad") belong to it, and a
@@ -269,7 +270,8 @@ class ActorFinder {
       int k = b;
       while (k - 1 >= s.first_token && free(k - 1, k) &&
              (lex_.IsTitle(AsciiLower(StripDot(T(k - 1).s))) && T(k - 1).cap ||
-              (T(k - 1).s == "." && k - 2 >= s.first_token && lex_.IsTitle(AsciiLower(T(k - 2).s)))))
+              (T(k - 1).s == "." && k - 2 >= s.first_token && free(k - 2, k - 1) &&
+               lex_.IsTitle(AsciiLower(T(k - 2).s)))))
         --k;
       if (k < b && k - 1 >= s.first_token && !free(k - 1, k) && !cands_.empty() && cands_.back().te == k &&
           (cands_.back().type == EntityType::kGpe || cands_.back().type == EntityType::kNorp ||
@@ -288,6 +290,10 @@ class ActorFinder {
   // The tagger often stops at name particles and hyphens ("Jund al-Aqsa" -> "Aqsa", "Ahmed al-Sharaa" ->
   // "Ahmed"): grow the span over "al-X", "X-Y" and a capitalised word before a particle.
   void ExtendOverParticles(const text::Sentence& s, int* b, int* e) const {
+    // Never start or end on punctuation (". Burke" after "Mr").
+    while (*b < *e && T(*b).kind == text::TokenKind::kPunct) ++*b;
+    while (*e > *b && T(*e - 1).kind == text::TokenKind::kPunct) --*e;
+    if (*b >= *e) return;
     auto hyphen_at = [&](int i) {  // tokens i-1, i ("-"), i+1 written together
       return i - 1 >= s.first_token && i + 1 < s.end_token && T(i).s == "-" && Adjacent(i - 1, i) &&
              Adjacent(i, i + 1);
@@ -344,7 +350,7 @@ class ActorFinder {
   void ProcessRun(int i, int j, const text::Sentence& s) {
     int32_t end_byte = T(j - 1).e - PossessiveBytes(T(j - 1).s);
     // "The Hague", "The Gambia": a leading not-name word survives only as part of a known place.
-    if (lex_.IsNotName(T(i).s) && !T(i).all_caps) {
+    if (lex_.IsNotName(T(i).s) && !T(i).all_caps && !lex_.IsTitle(T(i).lower)) {
       if (lex_.Place(Key(i, j, end_byte)) != nullptr) {
         Emit(Make(i, j, EntityType::kGpe));
         return;
@@ -566,6 +572,29 @@ class ActorFinder {
       if (key.empty() || a_.by_key.count(key)) continue;
       int id = AddEntity(c.name, c.type, key);
       a_.by_key.emplace(text::NameKey(c.acronym), id);
+    }
+    // An acronym used without a definition is the organisation of the document whose initials it spells
+    // ("EDF" for "Euphrates Democratic Forces"), when exactly one does.
+    std::unordered_map<std::string, std::string> initials;  // acronym key -> full-name key ("" if ambiguous)
+    for (const Cand& c : cands_) {
+      if (c.type != EntityType::kOrg || c.resolve) continue;
+      std::string key = text::NameKey(c.name), acr;
+      for (const std::string& w : Split(key, ' '))
+        if (!w.empty() && w != "of" && w != "the" && w != "and" && w != "for" && w != "al") acr += w[0];
+      if (acr.size() < 2 || acr == key) continue;
+      auto [it, inserted] = initials.emplace(acr, key);
+      if (!inserted && it->second != key) it->second.clear();
+    }
+    for (const Cand& c : cands_) {
+      std::string key = text::NameKey(c.name);
+      auto it = initials.find(key);
+      if (it == initials.end() || it->second.empty() || a_.by_key.count(key)) continue;
+      const Cand* full = nullptr;
+      for (const Cand& f : cands_)
+        if (text::NameKey(f.name) == it->second) full = &f;
+      auto known = a_.by_key.find(it->second);
+      int id = known != a_.by_key.end() ? known->second : AddEntity(full->name, full->type, it->second);
+      a_.by_key.emplace(key, id);
     }
     std::vector<size_t> later;
     for (size_t ci = 0; ci < cands_.size(); ++ci) {

@@ -105,6 +105,14 @@ TEST_F(ExtractTest, AcronymDefinedInTextIsAnAlias) {
   EXPECT_NE(Rel(x, "Syrian Democratic Forces", "attack", "Raqqa"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, UndefinedAcronymMatchesInitials) {
+  Extraction x = Run("Turkey warns EDF. The Euphrates Democratic Forces said the EDF would respond.");
+  const Entity* edf = Find(x, "Euphrates Democratic Forces");
+  ASSERT_NE(edf, nullptr) << Dump(x);
+  EXPECT_EQ(edf->mentions.size(), 3u) << Dump(x);
+  EXPECT_EQ(Find(x, "EDF"), nullptr) << Dump(x);
+}
+
 TEST_F(ExtractTest, SurnameAndPronounResolveToThePerson) {
   Extraction x = Run("Tom Burke arrived in Damascus. Burke met Karim Haddad. He later warned Turkey.");
   const Entity* burke = Find(x, "Tom Burke");
