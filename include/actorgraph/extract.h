@@ -78,6 +78,10 @@ struct ExtractorOptions {
   // A further relation lexicon (same shape as data/relations.json) whose entries override the built-in
   // ones with the same lemma; "" = none.
   std::string user_lexicon;
+  // A user alias file (JSON, see docs/entity-resolution.md) that forces merges and canonical names
+  // ("actors"), suppresses false actors ("ignore") and keeps actors from absorbing lone surnames or
+  // aliases ("keep_apart"); "" = none.
+  std::string alias_file;
 };
 
 class Extractor {

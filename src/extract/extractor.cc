@@ -160,6 +160,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
     dir = (env != nullptr && *env != '\0') ? env : AG_DATA_DIR;
   }
   AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::Lexicon> lex, extract::Lexicon::Load(dir, options.user_lexicon));
+  if (!options.alias_file.empty()) AG_RETURN_IF_ERROR(lex->LoadUserAliases(options.alias_file));
   AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::PosTagger> pos,
                       extract::PosTagger::Load(dir + "/models/pos-ewt.model"));
   AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::NerTagger> ner,

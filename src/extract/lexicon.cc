@@ -100,6 +100,67 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& data_dir, cons
   return lex;
 }
 
+namespace {
+
+std::string JsonErrorPlace(const std::string& path, const std::string& content, size_t offset) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < content.size(); ++i) {
+    if (content[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(content[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return path + ":" + std::to_string(line) + ":" + std::to_string(col);
+}
+
+}  // namespace
+
+Status Lexicon::LoadUserAliases(const std::string& path) {
+  AG_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
+  rapidjson::Document doc;
+  doc.Parse(content.c_str(), content.size());
+  if (doc.HasParseError())
+    return Status::ParseError(JsonErrorPlace(path, content, doc.GetErrorOffset()) +
+                              ": malformed JSON: " + rapidjson::GetParseError_En(doc.GetParseError()));
+  if (!doc.IsObject()) return Status::ParseError(path + ": expected a JSON object");
+  auto names = [&](const char* key, std::unordered_set<std::string>* out) -> Status {
+    auto it = doc.FindMember(key);
+    if (it == doc.MemberEnd()) return Status::OK();
+    if (!it->value.IsArray()) return Status::ParseError(path + ": \"" + key + "\" must be an array of names");
+    for (const auto& v : it->value.GetArray()) {
+      if (!v.IsString()) return Status::ParseError(path + ": \"" + key + "\" must be an array of names");
+      out->insert(text::NameKey(v.GetString()));
+    }
+    return Status::OK();
+  };
+  AG_RETURN_IF_ERROR(names("ignore", &ignored_));
+  AG_RETURN_IF_ERROR(names("keep_apart", &kept_apart_));
+  auto actors = doc.FindMember("actors");
+  if (actors == doc.MemberEnd()) return Status::OK();
+  if (!actors->value.IsArray()) return Status::ParseError(path + ": \"actors\" must be an array");
+  int index = 0;
+  for (const auto& a : actors->value.GetArray()) {
+    std::string where = path + ": actors[" + std::to_string(index++) + "]";
+    if (!a.IsObject() || OptString(a, "name").empty()) return Status::ParseError(where + ": missing \"name\"");
+    UserActor actor;
+    actor.name = OptString(a, "name");
+    std::string type = OptString(a, "type");
+    if (!type.empty()) {
+      Result<EntityType> t = ParseEntityType(type);
+      if (!t.ok()) return Status::ParseError(where + ": " + t.status().message());
+      actor.type = t.value();
+    }
+    user_aliases_[text::NameKey(actor.name)] = actor;
+    for (const std::string& alias : StringArray(a, "aliases")) {
+      std::string key = text::NameKey(alias);
+      if (!key.empty()) user_aliases_[key] = actor;
+    }
+  }
+  return Status::OK();
+}
+
 Status Lexicon::LoadRelations(const std::string& path, bool user) {
   AG_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
   rapidjson::Document doc;

@@ -41,6 +41,20 @@ class Lexicon {
   // Reads the files under `data_dir`; `user_relations` (may be empty) is a further relations file whose
   // entries override the built-in ones with the same lemma. Errors name the file (and line for TSV).
   static Result<std::unique_ptr<Lexicon>> Load(const std::string& data_dir, const std::string& user_relations);
+  // Reads a user alias file (see ExtractorOptions::alias_file). ParseError with path:line:col.
+  Status LoadUserAliases(const std::string& path);
+
+  struct UserActor {
+    std::string name;  // canonical name
+    EntityType type = EntityType::kOther;
+  };
+  // The user's actor for a NameKey (its name or one of its aliases), or nullptr.
+  const UserActor* UserAlias(const std::string& key) const {
+    auto it = user_aliases_.find(key);
+    return it == user_aliases_.end() ? nullptr : &it->second;
+  }
+  bool IsIgnored(const std::string& key) const { return ignored_.count(key) > 0; }
+  bool IsKeptApart(const std::string& key) const { return kept_apart_.count(key) > 0; }
 
   // The verb form for a lowercase word ("met" -> meet, past), or nullptr.
   const VerbForm* Verb(std::string_view lower) const;
@@ -70,6 +84,8 @@ class Lexicon {
   std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_, loc_words_;
   std::unordered_map<std::string, std::string> nationalities_;
   std::unordered_map<std::string, PlaceInfo> places_;
+  std::unordered_map<std::string, UserActor> user_aliases_;
+  std::unordered_set<std::string> ignored_, kept_apart_;
 };
 
 }  // namespace ag::extract

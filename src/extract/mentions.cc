@@ -58,6 +58,7 @@ struct Cand {
   std::string acronym;  // defined right after in parentheses
   bool modifier = false;
   bool weak = false;    // the type is a guess (no gazetteer, title or given name behind it)
+  bool user = false;    // named by the user's alias file
 };
 
 class ActorFinder {
@@ -322,6 +323,11 @@ class ActorFinder {
 
   void Emit(Cand c) {
     if (c.e <= c.b) return;
+    if (lex_.IsIgnored(text::NameKey(c.name)) || lex_.IsIgnored(text::NameKey(Surface(c.b, c.e)))) return;
+    if (c.user) {
+      c.resolve = false;
+      c.weak = false;
+    }
     if (c.weak) weak_.push_back(c);
     cands_.push_back(std::move(c));
   }
@@ -335,6 +341,12 @@ class ActorFinder {
     c.e = T(te - 1).e - PossessiveBytes(T(te - 1).s);
     c.type = type;
     std::string key = text::NameKey(a_.text.substr(c.b, c.e - c.b));
+    if (const Lexicon::UserActor* user = lex_.UserAlias(key)) {  // the user's word is final
+      c.name = user->name;
+      if (user->type != EntityType::kOther) c.type = user->type;
+      c.user = true;
+      return c;
+    }
     const PlaceInfo* p = lex_.Place(key);
     // The mention tagger reads context: "Jordan" the player is not Jordan the country.
     if (p != nullptr && hint_ == EntityType::kPerson && p->type != EntityType::kOrg) p = nullptr;
@@ -551,6 +563,7 @@ class ActorFinder {
     for (size_t id = 0; id < a_.entities.size(); ++id) {
       const EntityBuild& e = a_.entities[id];
       if (e.type != EntityType::kPerson || e.key_tokens.size() <= words.size()) continue;
+      if (lex_.IsKeptApart(e.key)) continue;
       if (!std::equal(words.rbegin(), words.rend(), e.key_tokens.rbegin())) continue;
       for (const auto& [b, en] : e.spans) {
         int32_t d = b <= T(tb).b ? T(tb).b - b : (b - T(tb).b) + (1 << 28);

@@ -267,6 +267,49 @@ TEST_F(ExtractTest, JsonContract) {
       << json;
 }
 
+TEST(AliasFileTest, ForcesIgnoresAndKeepsApart) {
+  testing::TempDir dir;
+  std::string p = dir.Write("aliases.json", R"({
+    "actors": [{"name": "Ahmed al-Sharaa", "type": "PERSON", "aliases": ["Abu Mohammed al-Jolani", "Jolani"]}],
+    "ignore": ["Accountability"],
+    "keep_apart": ["Elena Markovic"]
+  })");
+  ExtractorOptions o;
+  o.data_dir = std::string(AG_SOURCE_DIR) + "/data";
+  o.alias_file = p;
+  auto ex = Extractor::Create(o);
+  ASSERT_OK(ex);
+  Document d;
+  d.id = "t";
+  d.text = "Abu Mohammed al-Jolani met Elena Markovic in Damascus. Jolani said Markovic was welcome. "
+           "Accountability matters, Jolani said.";
+  auto x = (*ex)->Extract(d);
+  ASSERT_OK(x);
+  int sharaa = 0;
+  for (const Entity& e : x->entities) {
+    EXPECT_NE(e.name, "Accountability");
+    EXPECT_NE(e.name, "Jolani");
+    if (e.name == "Ahmed al-Sharaa") {
+      ++sharaa;
+      EXPECT_EQ(e.type, EntityType::kPerson);
+      EXPECT_EQ(e.mentions.size(), 3u);
+    }
+    if (e.name == "Elena Markovic") EXPECT_EQ(e.mentions.size(), 1u);  // "Markovic" is not folded into her
+  }
+  EXPECT_EQ(sharaa, 1);
+}
+
+TEST(AliasFileTest, MalformedFileNamesLineAndColumn) {
+  testing::TempDir dir;
+  std::string p = dir.Write("aliases.json", "{\"actors\": [\n  {\"name\": }\n]}");
+  ExtractorOptions o;
+  o.data_dir = std::string(AG_SOURCE_DIR) + "/data";
+  o.alias_file = p;
+  auto ex = Extractor::Create(o);
+  ASSERT_FALSE(ex.ok());
+  EXPECT_NE(ex.status().message().find(p + ":2:12"), std::string::npos) << ex.status().message();
+}
+
 TEST(LexiconTest, MissingDataDirectoryIsAnError) {
   ExtractorOptions o;
   o.data_dir = "/nonexistent-actorgraph-data";
