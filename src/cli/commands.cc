@@ -62,6 +62,7 @@ ExtractorOptions ExtractorOptionsFrom(const Args& args) {
   ExtractorOptions o;
   o.data_dir = args.Get("data");
   o.user_lexicon = args.Get("lexicon");
+  o.alias_file = args.Get("aliases");
   return o;
 }
 
@@ -255,24 +256,69 @@ int RunQuery(const Args& args) {
   return kExitOk;
 }
 
+namespace {
+
+// The format named by --format, else the one -o's extension names (.gexf, .json, .graphml), else GraphML.
+Result<ExportFormat> ExportFormatFrom(const Args& args) {
+  if (args.Has("format")) return ParseExportFormat(args.Get("format"));
+  const std::string out = args.Get("o");
+  for (const char* ext : {"gexf", "json", "graphml"}) {
+    const std::string suffix = std::string(".") + ext;
+    if (out.size() > suffix.size() && out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return ParseExportFormat(ext);
+  }
+  return ExportFormat::kGraphML;
+}
+
+}  // namespace
+
 int RunExport(const Args& args) {
   const Command& cmd = Cmd("export");
-  auto format = ParseExportFormat(args.Get("format", "graphml"));
-  if (!format.ok()) return UsageError(cmd, format.status().message());
-  if (!args.Has("o")) return UsageError(cmd, "missing -o FILE (- for stdout)");
+  if (!args.Has("o")) return UsageError(cmd, "missing -o FILE (- for stdout; a directory for csv)");
   if (!args.positional.empty()) return UsageError(cmd, "unexpected argument " + args.positional[0]);
+  auto format = ExportFormatFrom(args);
+  if (!format.ok()) return UsageError(cmd, format.status().message());
+  const std::string out = args.Get("o");
+  if (out == "-" && format.value() == ExportFormat::kCsv)
+    return UsageError(cmd, "csv writes two files (nodes.csv, relationships.csv): give -o DIRECTORY");
+  ExportOptions options;
+  if (args.Has("max-doc-ids")) {
+    long long n = 0;
+    if (!ParseInt(args.Get("max-doc-ids"), &n) || n > 1000000000)
+      return UsageError(cmd, "--max-doc-ids needs a non-negative integer (0 = all)");
+    options.max_doc_ids = static_cast<int>(n);
+  }
+  const bool subgraph = args.Has("query");
+  const std::string statement = args.Get("query");
+  if (subgraph) {
+    // Syntax first, before a large graph is loaded for nothing; the ';' is added as SelectSubgraph adds
+    // it, so the messages and carets are the same.
+    const size_t nl = statement.rfind('\n');
+    const size_t last_line = nl == std::string::npos ? 0 : nl + 1;
+    const bool comment = statement.find("--", last_line) != std::string::npos ||
+                         statement.find('#', last_line) != std::string::npos;
+    Status syntax = CheckQueryScript("query", statement + (comment ? "\n;" : " ;"));
+    if (!syntax.ok()) return Fail(syntax);
+  }
   auto store = OpenExisting(args);
   if (!store.ok()) return Fail(store.status());
   auto graph = Graph::Load(**store);
   if (!graph.ok()) return Fail(graph.status());
-  std::string out = args.Get("o");
-  GraphSelection all;
-  Status st = out == "-" ? ExportGraph(**graph, all, format.value(), std::cout)
-                         : ExportGraphToFile(**graph, all, format.value(), out);
+  GraphSelection selection;
+  if (subgraph) {
+    auto selected = SelectSubgraph(statement, **store, **graph);
+    if (!selected.ok()) return Fail(selected.status());
+    selection = std::move(selected).value();
+  }
+  Status st = out == "-" ? ExportGraph(**graph, **store, selection, format.value(), std::cout, options)
+                         : ExportGraphToFile(**graph, **store, selection, format.value(), out, options);
   if (!st.ok()) return Fail(st);
+  const size_t nodes = selection.all ? (*graph)->num_nodes() : selection.nodes.size();
+  const size_t edges = selection.all ? (*graph)->num_edges() : selection.edges.size();
+  if (subgraph && nodes == 0) std::cerr << "actorgraph: the query found nothing (no path); the export is empty\n";
   if (out != "-")
-    std::cerr << "wrote " << out << ": " << (*graph)->num_nodes() << " nodes, " << (*graph)->num_edges()
-              << " edges\n";
+    std::cerr << "wrote " << out << " (" << ExportFormatName(format.value()) << "): " << nodes << " nodes, "
+              << edges << " edges\n";
   return kExitOk;
 }
 
@@ -381,22 +427,25 @@ const std::vector<Command>& Commands() {
        "  --on-error M     fail (default): stop at the first bad document, exit 1, keep what came before;\n"
        "                   skip: report it, count it and go on\n"
        "  --lexicon FILE   a further relation lexicon (same shape as data/relations.json)\n"
+       "  --aliases FILE   a user alias file: force merges and canonical names, ignore or keep apart names\n"
+       "                   (see docs/entity-resolution.md)\n"
        "  --data DIR       the data directory (default: $ACTORGRAPH_DATA, else the built-in one)\n"
        "  --db FILE        the database (default: $ACTORGRAPH_DB, else ./actorgraph.db)\n"
        "Re-ingesting an unchanged document changes nothing; a changed one replaces its old contribution.\n",
-       {"db", "format", "on-error", "lexicon", "data"},
+       {"db", "format", "on-error", "lexicon", "aliases", "data"},
        {},
        RunIngest},
       {"extract", "[--format auto|text|jsonl] PATH... | -",
        "Extract actors and relations without a database: one JSON line per document on stdout.",
        "  --format F       auto, text or jsonl (as for ingest)\n"
        "  --lexicon FILE   a further relation lexicon\n"
+       "  --aliases FILE   a user alias file (see docs/entity-resolution.md)\n"
        "  --data DIR       the data directory\n"
        "Output per document: {\"doc\", \"entities\": [{\"id\",\"name\",\"type\",\"mentions\":[{\"begin\",\"end\",\"text\"}]}],\n"
        "\"relations\": [{\"source\",\"target\",\"relation\",\"event\",\"sentence\",\"begin\",\"end\",\"negated\",\"modality\"}]}\n"
        "Offsets are code points into the document text. Bad documents are reported on stderr and skipped\n"
        "(exit 1 at the end if any).\n",
-       {"format", "lexicon", "data"},
+       {"format", "lexicon", "aliases", "data"},
        {},
        RunExtract},
       {"query", "[--db FILE] [--format table|json|csv] SCRIPT... | - | -e TEXT",
@@ -408,11 +457,18 @@ const std::vector<Command>& Commands() {
        {"db", "format", "e"},
        {},
        RunQuery},
-      {"export", "[--db FILE] --format graphml -o FILE",
-       "Export the whole graph (GraphML for Gephi, yEd, NetworkX, igraph).",
-       "  --format F       graphml (default)\n"
-       "  -o FILE          output file, written atomically; - for stdout\n",
-       {"db", "format", "o"},
+      {"export", "[--db FILE] [--format graphml|gexf|json|csv] [--query STATEMENT] -o FILE|DIR|-",
+       "Export the graph, or the part a query finds, for Gephi, yEd, NetworkX, igraph, Cytoscape.js, Neo4j.",
+       "  --format F       graphml (Gephi, yEd, NetworkX, igraph), gexf (Gephi, with a timeline), json\n"
+       "                   (node-link: NetworkX, Cytoscape.js) or csv (neo4j-admin import); default: from\n"
+       "                   -o's extension (.graphml, .gexf, .json), else graphml\n"
+       "  -o FILE          output file, written atomically; - for stdout; for csv a directory that gets\n"
+       "                   nodes.csv and relationships.csv\n"
+       "  --query S        export only what one neighbors or path statement finds (docs/query-language.md)\n"
+       "  --max-doc-ids N  at most N document ids per relation (default 100; 0 = all)\n"
+       "Example: actorgraph export --format gexf --query 'neighbors of \"Tom Burke\" depth 2' -o burke.gexf\n"
+       "See docs/exports.md for what each tool shows and how to open the files.\n",
+       {"db", "format", "o", "query", "max-doc-ids"},
        {},
        RunExport},
       {"stats", "[--db FILE] [--format table|json]", "Counts of documents, entities, relations and evidence.",

@@ -153,10 +153,28 @@ class Lexer {
       t.kind = TokenKind::kWord;
       while (IsWordChar(Peek())) Advance();
     } else if (IsDigit(c)) {
+      // 12, 1.5, 2024-03, 2024-03-01; "2--x" stays 2 and a comment.
       t.kind = TokenKind::kInteger;
       while (IsDigit(Peek())) Advance();
+      if (Peek() == '.' && IsDigit(Peek(1))) {
+        t.kind = TokenKind::kDecimal;
+        Advance();
+        while (IsDigit(Peek())) Advance();
+      } else {
+        for (int part = 0; part < 2 && Peek() == '-' && IsDigit(Peek(1)); ++part) {
+          t.kind = TokenKind::kDate;
+          Advance();
+          while (IsDigit(Peek())) Advance();
+        }
+      }
     } else if (c == ';') {
       t.kind = TokenKind::kSemicolon;
+      Advance();
+    } else if (c == ',') {
+      t.kind = TokenKind::kComma;
+      Advance();
+    } else if (c == '=') {
+      t.kind = TokenKind::kEquals;
       Advance();
     } else if (c == '"') {
       return LexString();
@@ -250,6 +268,10 @@ std::string DescribeToken(const Token& token) {
       return "string \"" + token.text.substr(0, cut) + "...\"";
     }
     case TokenKind::kInteger: return "number " + token.text;
+    case TokenKind::kDecimal: return "number " + token.text;
+    case TokenKind::kDate: return "date " + token.text;
+    case TokenKind::kComma: return "','";
+    case TokenKind::kEquals: return "'='";
     case TokenKind::kSemicolon: return "';'";
     case TokenKind::kEnd: return "end of input";
     case TokenKind::kError: return token.text;

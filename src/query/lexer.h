@@ -43,6 +43,10 @@ enum class TokenKind {
   kWord,       // [A-Za-z_][A-Za-z0-9_]*: keywords and other bare words
   kString,     // "...": text holds the value with escapes resolved
   kInteger,    // [0-9]+: text holds the digits
+  kDecimal,    // [0-9]+.[0-9]+: text holds the number as written
+  kDate,       // [0-9]+-[0-9]+ or [0-9]+-[0-9]+-[0-9]+ (the parser checks YYYY-MM[-DD]): text as written
+  kComma,      // ,
+  kEquals,     // =
   kSemicolon,  // ;
   kEnd,        // end of input
   kError,      // a lexical error: text says what, expected says what would have been valid ("" = the parser
@@ -62,8 +66,8 @@ struct Token {
 // to the end of the line) separate tokens.
 std::vector<Token> Lex(const SourceText& source);
 
-// How a token is named in "unexpected ..." messages: "word 'dept'", "string \"x\"", "number 3", "';'",
-// "end of input".
+// How a token is named in "unexpected ..." messages: "word 'dept'", "string \"x\"", "number 3",
+// "date 2024-01-02", "','", "';'", "end of input".
 std::string DescribeToken(const Token& token);
 
 }  // namespace ag::query

@@ -61,9 +61,11 @@ void WriteTable(std::ostream& out, const std::vector<std::vector<std::string>>& 
   }
   for (const auto& row : rows) {
     std::string line;
-    for (size_t i = 0; i < row.size(); ++i) {
+    size_t last = row.size();
+    while (last > 0 && row[last - 1].empty()) --last;  // no trailing blanks for empty last cells
+    for (size_t i = 0; i < last; ++i) {
       line += row[i];
-      if (i + 1 < row.size()) line.append(widths[i] - Width(row[i]) + 2, ' ');
+      if (i + 1 < last) line.append(widths[i] - Width(row[i]) + 2, ' ');
     }
     out << line << '\n';
   }
@@ -79,15 +81,47 @@ bool StepIsForward(const Graph& graph, const Path& path, size_t i) {
   return e.source == path.nodes[i] && e.target == path.nodes[i + 1];
 }
 
+// "2024-03-01", "2024-03-01..2024-03-09" or "".
+std::string DateRange(const GraphEdge& e) {
+  if (e.first_date.empty() || e.first_date == e.last_date) return e.first_date;
+  return e.first_date + ".." + e.last_date;
+}
+
+// Sentences on one line for tables: runs of whitespace (newlines included) become one space.
+std::string OneLine(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string EvidenceText(const std::optional<EvidenceRecord>& ev) {
+  if (!ev) return "";
+  std::string out = ev->doc_id;
+  if (!ev->date.empty()) out += " (" + ev->date + ")";
+  if (ev->negated) out += " [negated]";
+  if (ev->modality != Modality::kAsserted) out += std::string(" [") + ModalityName(ev->modality) + "]";
+  const std::string sentence = OneLine(ev->sentence_text);
+  return sentence.empty() ? out : out + ": " + sentence;  // triples have no sentence
+}
+
 class TablePrinter final : public Printer {
  public:
   TablePrinter(const Graph& graph, std::ostream& out) : Printer(graph, out) {}
 
   void PrintNeighbors(const Statement& statement, const NeighborsStatement& query, const Neighborhood& result,
                       bool truncated) override {
-    Separate();
-    out_ << "-- " << CanonicalStatement(statement) << ": " << Plural(result.nodes.size(), "node", "nodes")
-         << (truncated ? " (limit reached)" : "") << ", " << Plural(result.edges.size(), "edge", "edges") << '\n';
+    Header(statement);
+    out_ << Plural(result.nodes.size(), "node", "nodes") << (truncated ? " (limit reached)" : "") << ", "
+         << Plural(result.edges.size(), "edge", "edges") << '\n';
     std::vector<std::vector<std::string>> rows{{"depth", "name", "type"}};
     for (const auto& [node, depth] : result.nodes)
       rows.push_back({std::to_string(depth), graph_.node(node).name, EntityTypeName(graph_.node(node).type)});
@@ -105,14 +139,20 @@ class TablePrinter final : public Printer {
 
   void PrintPaths(const Statement& statement, const PathStatement& query, const std::vector<Path>& paths,
                   bool truncated) override {
-    Separate();
-    out_ << "-- " << CanonicalStatement(statement) << ": ";
+    Header(statement);
     if (paths.empty()) {
       out_ << "no path within " << Plural(static_cast<size_t>(query.max_hops), "hop", "hops") << '\n';
       return;
     }
+    size_t min_hops = paths[0].edges.size(), max_hops = min_hops;
+    for (const Path& p : paths) {
+      min_hops = std::min(min_hops, p.edges.size());
+      max_hops = std::max(max_hops, p.edges.size());
+    }
     out_ << Plural(paths.size(), "path", "paths") << " of "
-         << Plural(paths[0].edges.size(), "hop", "hops") << (truncated ? " (limit reached)" : "") << '\n';
+         << (min_hops == max_hops ? Plural(min_hops, "hop", "hops")
+                                  : std::to_string(min_hops) + " to " + std::to_string(max_hops) + " hops")
+         << (truncated ? " (limit reached)" : "") << '\n';
     for (const Path& path : paths) {
       std::string line = graph_.node(path.nodes[0]).name;
       for (size_t i = 0; i < path.edges.size(); ++i) {
@@ -120,18 +160,77 @@ class TablePrinter final : public Printer {
         line += StepIsForward(graph_, path, i) ? " -[" + relation + "]-> " : " <-[" + relation + "]- ";
         line += graph_.node(path.nodes[i + 1]).name;
       }
+      if (query.weighted) line += "  (cost " + FormatWeight(path.cost) + ")";
       out_ << line << '\n';
     }
   }
 
+  void PrintEntity(const Statement& statement, const EntityResult& result) override {
+    const EntityRecord& e = result.record;
+    Header(statement);
+    out_ << e.name << " (" << EntityTypeName(e.type) << "), "
+         << (result.relations.size() < result.total_relations
+                 ? "top " + std::to_string(result.relations.size()) + " of " +
+                       Plural(result.total_relations, "relation", "relations")
+                 : Plural(result.total_relations, "relation", "relations"))
+         << '\n';
+    std::string aliases;
+    for (size_t i = 0; i < e.aliases.size(); ++i) aliases += (i ? ", " : "") + e.aliases[i];
+    std::vector<std::vector<std::string>> facts = {
+        {"aliases", aliases},
+        {"mentions", std::to_string(e.mention_count)},
+        {"degree", std::to_string(result.out_degree + result.in_degree) + " (" +
+                       std::to_string(result.out_degree) + " out, " + std::to_string(result.in_degree) + " in)"},
+        {"seen", e.first_seen == e.last_seen ? e.first_seen : e.first_seen + ".." + e.last_seen},
+    };
+    WriteTable(out_, facts);
+    if (result.relations.empty()) return;
+    out_ << '\n';
+    RelationTable(result.relations);
+  }
+
+  void PrintRelations(const Statement& statement, const std::vector<RelationRow>& rows, bool truncated) override {
+    Header(statement);
+    out_ << Plural(rows.size(), "relation", "relations") << (truncated ? " (limit reached)" : "") << '\n';
+    if (!rows.empty()) RelationTable(rows);
+  }
+
+  void PrintExport(const Statement& statement, const ExportResult& result) override {
+    Header(statement);
+    out_ << Plural(result.nodes, "node", "nodes") << ", " << Plural(result.edges, "edge", "edges") << " written to "
+         << result.file << '\n';
+  }
+
+  void PrintLet(const Statement& statement, const std::string& name, size_t nodes, size_t edges) override {
+    Header(statement);
+    out_ << Plural(nodes, "node", "nodes") << ", " << Plural(edges, "edge", "edges") << '\n';
+  }
+
  private:
-  void Separate() {
+  void Header(const Statement& statement) {
     if (!first_) out_ << '\n';
     first_ = false;
+    out_ << "-- " << CanonicalStatement(statement) << ": ";
+  }
+
+  void RelationTable(const std::vector<RelationRow>& relations) {
+    std::vector<std::vector<std::string>> rows{
+        {"source", "relation", "target", "event", "weight", "count", "dates", "evidence"}};
+    for (const RelationRow& r : relations) {
+      const GraphEdge& edge = graph_.edge(r.edge);
+      rows.push_back({graph_.node(edge.source).name, edge.relation, graph_.node(edge.target).name, edge.event,
+                      FormatWeight(edge.weight), std::to_string(edge.count), DateRange(edge),
+                      EvidenceText(r.evidence)});
+    }
+    WriteTable(out_, rows);
   }
 
   bool first_ = true;
 };
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void String(Writer& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
 class JsonPrinter final : public Printer {
  public:
@@ -139,86 +238,212 @@ class JsonPrinter final : public Printer {
 
   void PrintNeighbors(const Statement& statement, const NeighborsStatement& query, const Neighborhood& result,
                       bool truncated) override {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    w.StartObject();
-    Key(w, "statement");
-    String(w, statement.text);
-    Key(w, "nodes");
-    w.StartArray();
+    Begin(statement);
+    w_.Key("nodes");
+    w_.StartArray();
     for (const auto& [node, depth] : result.nodes) {
-      w.StartObject();
-      Key(w, "name");
-      String(w, graph_.node(node).name);
-      Key(w, "type");
-      String(w, EntityTypeName(graph_.node(node).type));
-      Key(w, "depth");
-      w.Int(depth);
-      w.EndObject();
+      w_.StartObject();
+      w_.Key("name");
+      String(w_, graph_.node(node).name);
+      w_.Key("type");
+      w_.String(EntityTypeName(graph_.node(node).type));
+      w_.Key("depth");
+      w_.Int(depth);
+      w_.EndObject();
     }
-    w.EndArray();
-    Key(w, "edges");
-    w.StartArray();
-    for (EdgeIndex e : result.edges) {
-      const GraphEdge& edge = graph_.edge(e);
-      w.StartObject();
-      Key(w, "source");
-      String(w, graph_.node(edge.source).name);
-      Key(w, "target");
-      String(w, graph_.node(edge.target).name);
-      Key(w, "relation");
-      String(w, edge.relation);
-      Key(w, "weight");
-      w.Double(edge.weight);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    out_ << buffer.GetString() << '\n';
+    w_.EndArray();
+    w_.Key("edges");
+    w_.StartArray();
+    for (EdgeIndex e : result.edges) Edge(e, false);
+    w_.EndArray();
+    w_.Key("limit_reached");
+    w_.Bool(truncated);
+    End();
   }
 
   void PrintPaths(const Statement& statement, const PathStatement& query, const std::vector<Path>& paths,
                   bool truncated) override {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    w.StartObject();
-    Key(w, "statement");
-    String(w, statement.text);
-    Key(w, "paths");
-    w.StartArray();
+    Begin(statement);
+    w_.Key("paths");
+    w_.StartArray();
     for (const Path& path : paths) {
-      w.StartObject();
-      Key(w, "nodes");
-      w.StartArray();
-      for (NodeIndex n : path.nodes) String(w, graph_.node(n).name);
-      w.EndArray();
-      Key(w, "edges");
-      w.StartArray();
+      w_.StartObject();
+      w_.Key("nodes");
+      w_.StartArray();
+      for (NodeIndex n : path.nodes) String(w_, graph_.node(n).name);
+      w_.EndArray();
+      w_.Key("edges");
+      w_.StartArray();
       for (EdgeIndex e : path.edges) {
         const GraphEdge& edge = graph_.edge(e);
-        w.StartObject();
-        Key(w, "source");
-        String(w, graph_.node(edge.source).name);
-        Key(w, "target");
-        String(w, graph_.node(edge.target).name);
-        Key(w, "relation");
-        String(w, edge.relation);
-        w.EndObject();
+        w_.StartObject();
+        w_.Key("source");
+        String(w_, graph_.node(edge.source).name);
+        w_.Key("target");
+        String(w_, graph_.node(edge.target).name);
+        w_.Key("relation");
+        String(w_, edge.relation);
+        w_.Key("weight");
+        w_.Double(edge.weight);
+        w_.EndObject();
       }
-      w.EndArray();
-      w.EndObject();
+      w_.EndArray();
+      w_.Key("hops");
+      w_.Uint64(path.edges.size());
+      w_.Key("cost");
+      w_.Double(path.cost);
+      w_.EndObject();
     }
-    w.EndArray();
-    w.EndObject();
-    out_ << buffer.GetString() << '\n';
+    w_.EndArray();
+    w_.Key("limit_reached");
+    w_.Bool(truncated);
+    End();
+  }
+
+  void PrintEntity(const Statement& statement, const EntityResult& result) override {
+    const EntityRecord& e = result.record;
+    Begin(statement);
+    w_.Key("entity");
+    w_.StartObject();
+    w_.Key("name");
+    String(w_, e.name);
+    w_.Key("type");
+    w_.String(EntityTypeName(e.type));
+    w_.Key("aliases");
+    w_.StartArray();
+    for (const std::string& a : e.aliases) String(w_, a);
+    w_.EndArray();
+    w_.Key("mentions");
+    w_.Int64(e.mention_count);
+    w_.Key("degree");
+    w_.Uint64(result.out_degree + result.in_degree);
+    w_.Key("out_degree");
+    w_.Uint64(result.out_degree);
+    w_.Key("in_degree");
+    w_.Uint64(result.in_degree);
+    w_.Key("first_seen");
+    String(w_, e.first_seen);
+    w_.Key("last_seen");
+    String(w_, e.last_seen);
+    w_.EndObject();
+    w_.Key("relations");
+    Relations(result.relations);
+    w_.Key("limit_reached");
+    w_.Bool(result.relations.size() < result.total_relations);
+    End();
+  }
+
+  void PrintRelations(const Statement& statement, const std::vector<RelationRow>& rows, bool truncated) override {
+    Begin(statement);
+    w_.Key("relations");
+    Relations(rows);
+    w_.Key("limit_reached");
+    w_.Bool(truncated);
+    End();
+  }
+
+  void PrintExport(const Statement& statement, const ExportResult& result) override {
+    Begin(statement);
+    w_.Key("export");
+    w_.StartObject();
+    w_.Key("format");
+    String(w_, result.format);
+    w_.Key("file");
+    String(w_, result.file);
+    w_.Key("nodes");
+    w_.Uint64(result.nodes);
+    w_.Key("edges");
+    w_.Uint64(result.edges);
+    w_.EndObject();
+    End();
+  }
+
+  void PrintLet(const Statement& statement, const std::string& name, size_t nodes, size_t edges) override {
+    Begin(statement);
+    w_.Key("let");
+    w_.StartObject();
+    w_.Key("name");
+    String(w_, name);
+    w_.Key("nodes");
+    w_.Uint64(nodes);
+    w_.Key("edges");
+    w_.Uint64(edges);
+    w_.EndObject();
+    End();
   }
 
  private:
-  using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-  static void Key(Writer& w, const char* key) { w.Key(key); }
-  static void String(Writer& w, const std::string& s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  void Begin(const Statement& statement) {
+    buffer_.Clear();
+    w_.Reset(buffer_);
+    w_.StartObject();
+    w_.Key("statement");
+    String(w_, statement.text);
   }
+  void End() {
+    w_.EndObject();
+    out_ << buffer_.GetString() << '\n';
+  }
+
+  // A relation: the neighbourhood edge shape plus, with `full`, its counts, dates and evidence.
+  void Edge(EdgeIndex e, bool full, const std::optional<EvidenceRecord>* evidence = nullptr) {
+    const GraphEdge& edge = graph_.edge(e);
+    w_.StartObject();
+    w_.Key("source");
+    String(w_, graph_.node(edge.source).name);
+    w_.Key("target");
+    String(w_, graph_.node(edge.target).name);
+    w_.Key("relation");
+    String(w_, edge.relation);
+    w_.Key("weight");
+    w_.Double(edge.weight);
+    w_.Key("event");
+    String(w_, edge.event);
+    w_.Key("count");
+    w_.Int64(edge.count);
+    w_.Key("first_date");
+    String(w_, edge.first_date);
+    w_.Key("last_date");
+    String(w_, edge.last_date);
+    if (full) {
+      w_.Key("negated");
+      w_.Int64(edge.negated_count);
+      w_.Key("planned");
+      w_.Int64(edge.planned_count);
+      w_.Key("hedged");
+      w_.Int64(edge.hedged_count);
+      w_.Key("evidence");
+      if (evidence && evidence->has_value()) {
+        const EvidenceRecord& ev = **evidence;
+        w_.StartObject();
+        w_.Key("doc");
+        String(w_, ev.doc_id);
+        w_.Key("title");
+        String(w_, ev.doc_title);
+        w_.Key("date");
+        String(w_, ev.date);
+        w_.Key("sentence");
+        String(w_, ev.sentence_text);
+        w_.Key("negated");
+        w_.Bool(ev.negated);
+        w_.Key("modality");
+        w_.String(ModalityName(ev.modality));
+        w_.EndObject();
+      } else {
+        w_.Null();
+      }
+    }
+    w_.EndObject();
+  }
+
+  void Relations(const std::vector<RelationRow>& rows) {
+    w_.StartArray();
+    for (const RelationRow& r : rows) Edge(r.edge, true, &r.evidence);
+    w_.EndArray();
+  }
+
+  rapidjson::StringBuffer buffer_;
+  Writer w_;
 };
 
 class CsvPrinter final : public Printer {
@@ -253,7 +478,55 @@ class CsvPrinter final : public Printer {
     }
   }
 
+  void PrintEntity(const Statement& statement, const EntityResult& result) override {
+    Separate();
+    const EntityRecord& e = result.record;
+    Row({"kind", "name", "type", "mentions", "degree", "first_seen", "last_seen", "source", "relation", "target",
+         "event", "weight", "count", "doc", "date", "sentence"});
+    Row({"entity", e.name, EntityTypeName(e.type), std::to_string(e.mention_count),
+         std::to_string(result.out_degree + result.in_degree), e.first_seen, e.last_seen, "", "", "", "", "", "", "",
+         "", ""});
+    for (const std::string& a : e.aliases) Row({"alias", a, "", "", "", "", "", "", "", "", "", "", "", "", "", ""});
+    for (const RelationRow& r : result.relations) {
+      std::vector<std::string> row = {"relation", "", "", "", "", "", ""};
+      for (std::string& f : RelationFields(r)) row.push_back(std::move(f));
+      row.erase(row.begin() + 13);  // the first_date/last_date pair becomes no column here
+      row.erase(row.begin() + 13);
+      Row(row);
+    }
+  }
+
+  void PrintRelations(const Statement& statement, const std::vector<RelationRow>& rows, bool truncated) override {
+    Separate();
+    Row({"source", "relation", "target", "event", "weight", "count", "first_date", "last_date", "doc", "date",
+         "sentence"});
+    for (const RelationRow& r : rows) Row(RelationFields(r));
+  }
+
+  void PrintExport(const Statement& statement, const ExportResult& result) override {
+    Separate();
+    Row({"format", "file", "nodes", "edges"});
+    Row({result.format, result.file, std::to_string(result.nodes), std::to_string(result.edges)});
+  }
+
+  void PrintLet(const Statement& statement, const std::string& name, size_t nodes, size_t edges) override {
+    Separate();
+    Row({"name", "nodes", "edges"});
+    Row({name, std::to_string(nodes), std::to_string(edges)});
+  }
+
  private:
+  // source, relation, target, event, weight, count, first_date, last_date, doc, date, sentence.
+  std::vector<std::string> RelationFields(const RelationRow& r) const {
+    const GraphEdge& edge = graph_.edge(r.edge);
+    std::vector<std::string> f = {graph_.node(edge.source).name, edge.relation, graph_.node(edge.target).name,
+                                  edge.event, FormatWeight(edge.weight), std::to_string(edge.count),
+                                  edge.first_date, edge.last_date};
+    f.push_back(r.evidence ? r.evidence->doc_id : "");
+    f.push_back(r.evidence ? r.evidence->date : "");
+    f.push_back(r.evidence ? r.evidence->sentence_text : "");
+    return f;
+  }
   void Separate() {
     if (!first_) out_ << '\n';
     first_ = false;

@@ -6,15 +6,38 @@
 #define AG_QUERY_PRINTER_H_
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "actorgraph/graph.h"
 #include "actorgraph/query.h"
+#include "actorgraph/store.h"
 #include "query/ast.h"
 
 namespace ag::query {
+
+// One relation (graph edge) with the evidence sentence shown for it (the most recent), if any.
+struct RelationRow {
+  EdgeIndex edge = 0;
+  std::optional<EvidenceRecord> evidence;
+};
+
+struct EntityResult {
+  EntityRecord record;  // from Store::GetEntity (aliases, mentions, degree, dates)
+  size_t out_degree = 0;
+  size_t in_degree = 0;
+  std::vector<RelationRow> relations;  // the strongest first
+  size_t total_relations = 0;          // before the limit
+};
+
+struct ExportResult {
+  std::string format;  // "graphml", ...
+  std::string file;
+  size_t nodes = 0;
+  size_t edges = 0;
+};
 
 class Printer {
  public:
@@ -23,11 +46,16 @@ class Printer {
   // False once a write to the output stream has failed.
   bool Good() const { return out_.good(); }
 
-  // `truncated`: the statement's limit cut the result short (more nodes or paths exist).
+  // `truncated`: the statement's limit cut the result short (more nodes, paths or relations exist).
   virtual void PrintNeighbors(const Statement& statement, const NeighborsStatement& query,
                               const Neighborhood& result, bool truncated) = 0;
   virtual void PrintPaths(const Statement& statement, const PathStatement& query, const std::vector<Path>& paths,
                           bool truncated) = 0;
+  virtual void PrintEntity(const Statement& statement, const EntityResult& result) = 0;
+  virtual void PrintRelations(const Statement& statement, const std::vector<RelationRow>& rows,
+                              bool truncated) = 0;
+  virtual void PrintExport(const Statement& statement, const ExportResult& result) = 0;
+  virtual void PrintLet(const Statement& statement, const std::string& name, size_t nodes, size_t edges) = 0;
 
  protected:
   const Graph& graph_;

@@ -284,11 +284,11 @@ TEST(PathsTest, MaxExpanded) {
   auto g = Make(50, chain);
   PathOptions o;
   o.max_hops = 100;
-  o.max_expanded = 10;
+  o.limits.max_expanded = 10;
   auto r = g->ShortestPaths(0, 49, o);
   EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit);
   EXPECT_NE(r.status().message().find("max_expanded"), std::string::npos);
-  o.max_expanded = 100;
+  o.limits.max_expanded = 100;
   r = g->ShortestPaths(0, 49, o);
   ASSERT_OK(r);
   ASSERT_EQ(r->size(), 1u);
@@ -304,6 +304,309 @@ TEST(PathsTest, BadArguments) {
   o.max_paths = 0;
   EXPECT_EQ(g->ShortestPaths(0, 1, o).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(g->ShortestPaths(0, 99, {}).status().code(), StatusCode::kInvalidArgument);
+}
+
+// A small typed, weighted, dated graph for filters and path modes:
+//   0 Ann (PERSON) -meet(w1, 2024-01)-> 1 Bob (PERSON) -meet(w1, 2024-02)-> 3 Dan (PERSON)
+//   0 Ann -attack(w3, 2023-05)-> 2 Cy (ORG) -attack(w3, 2023-06)-> 3 Dan
+//   0 Ann -call(w1, no date)-> 4 Eve (GPE) -call(w1)-> 5 Fay (PERSON) -call(w1)-> 3 Dan
+//   3 Dan -meet(w2, 2025-01)-> 0 Ann
+std::unique_ptr<Graph> Typed() {
+  struct N {
+    const char* name;
+    EntityType type;
+  };
+  const N kNodes[] = {{"Ann", EntityType::kPerson}, {"Bob", EntityType::kPerson}, {"Cy", EntityType::kOrg},
+                      {"Dan", EntityType::kPerson}, {"Eve", EntityType::kGpe},    {"Fay", EntityType::kPerson}};
+  std::vector<GraphNode> nodes;
+  for (const N& n : kNodes) {
+    GraphNode g;
+    g.entity_id = static_cast<int64_t>(nodes.size()) + 1;
+    g.name = n.name;
+    g.type = n.type;
+    nodes.push_back(g);
+  }
+  struct E {
+    NodeIndex s, t;
+    const char* relation;
+    const char* event;
+    double weight;
+    const char* first;
+    const char* last;
+  };
+  const E kEdges[] = {{0, 1, "meet", "CONSULT", 1, "2024-01-10", "2024-01-10"},
+                      {1, 3, "meet", "CONSULT", 1, "2024-02-10", "2024-02-10"},
+                      {0, 2, "attack", "ASSAULT", 3, "2023-05-01", "2023-05-01"},
+                      {2, 3, "attack", "ASSAULT", 3, "2023-06-01", "2023-06-30"},
+                      {0, 4, "call", "", 1, "", ""},
+                      {4, 5, "call", "", 1, "", ""},
+                      {5, 3, "call", "", 1, "", ""},
+                      {3, 0, "Meet", "consult", 2, "2025-01-01", "2025-01-01"}};
+  std::vector<GraphEdge> edges;
+  for (const E& e : kEdges) {
+    GraphEdge g;
+    g.relation_id = static_cast<int64_t>(edges.size()) + 1;
+    g.source = e.s;
+    g.target = e.t;
+    g.relation = e.relation;
+    g.event = e.event;
+    g.weight = e.weight;
+    g.first_date = e.first;
+    g.last_date = e.last;
+    edges.push_back(g);
+  }
+  return graph::BuildGraph(std::move(nodes), std::move(edges));
+}
+
+std::vector<NodeIndex> NodesOf(const Neighborhood& n) {
+  std::vector<NodeIndex> out;
+  for (const auto& [v, d] : n.nodes) out.push_back(v);
+  return out;
+}
+
+Neighborhood Filtered(const Graph& g, NodeIndex start, int depth, GraphFilter filter,
+                      Direction dir = Direction::kOut) {
+  NeighborOptions o;
+  o.depth = depth;
+  o.direction = dir;
+  o.filter = std::move(filter);
+  auto r = g.Neighbors(start, o);
+  EXPECT_OK(r);
+  return r.ok() ? r.value() : Neighborhood{};
+}
+
+TEST(FilterTest, Vocabulary) {
+  auto g = Typed();
+  EXPECT_EQ(g->relation_names(), (std::vector<std::string>{"Meet", "attack", "call", "meet"}));
+  EXPECT_EQ(g->event_names(), (std::vector<std::string>{"ASSAULT", "CONSULT", "consult"}));
+  EXPECT_EQ(g->IncidentEdges(0, Direction::kBoth), (std::vector<EdgeIndex>{0, 2, 4, 7}));
+  EXPECT_EQ(g->IncidentEdges(0, Direction::kIn), (std::vector<EdgeIndex>{7}));
+  EXPECT_TRUE(g->IncidentEdges(99, Direction::kBoth).empty());
+}
+
+TEST(FilterTest, RelationsAndEventsIgnoreCase) {
+  auto g = Typed();
+  GraphFilter f;
+  f.relations = {"MEET"};
+  auto n = Filtered(*g, 0, 3, f, Direction::kBoth);
+  EXPECT_EQ(NodesOf(n), (std::vector<NodeIndex>{0, 1, 3}));
+  EXPECT_EQ(n.edges, (std::vector<EdgeIndex>{0, 1, 7}));  // "Meet" and "meet" alike
+  f = GraphFilter();
+  f.events = {"assault"};
+  n = Filtered(*g, 0, 3, f);
+  EXPECT_EQ(NodesOf(n), (std::vector<NodeIndex>{0, 2, 3}));
+  EXPECT_EQ(n.edges, (std::vector<EdgeIndex>{2, 3}));
+  f.events = {"assault", "consult"};
+  n = Filtered(*g, 0, 1, f);
+  EXPECT_EQ(NodesOf(n), (std::vector<NodeIndex>{0, 1, 2}));
+  f.events = {"NOPE"};
+  EXPECT_EQ(NodesOf(Filtered(*g, 0, 3, f)), (std::vector<NodeIndex>{0}));
+}
+
+TEST(FilterTest, NodeTypesExemptTheStart) {
+  auto g = Typed();
+  GraphFilter f;
+  f.node_types = {EntityType::kPerson};
+  auto n = Filtered(*g, 4, 4, f);  // Eve is a GPE but the start
+  EXPECT_EQ(NodesOf(n), (std::vector<NodeIndex>{4, 5, 3, 0, 1}));
+  f.node_types = {EntityType::kOrg, EntityType::kGpe};
+  n = Filtered(*g, 0, 3, f);
+  EXPECT_EQ(NodesOf(n), (std::vector<NodeIndex>{0, 2, 4}));
+  EXPECT_EQ(n.edges, (std::vector<EdgeIndex>{2, 4}));
+}
+
+TEST(FilterTest, DatesAndWeight) {
+  auto g = Typed();
+  GraphFilter f;
+  f.since = "2024";  // last_date on or after 2024: the meets; undated calls fail
+  EXPECT_EQ(Filtered(*g, 0, 3, f, Direction::kBoth).edges, (std::vector<EdgeIndex>{0, 1, 7}));
+  f.since = "2024-02";
+  EXPECT_EQ(Filtered(*g, 3, 3, f, Direction::kBoth).edges, (std::vector<EdgeIndex>{1, 7}));
+  f = GraphFilter();
+  f.until = "2023-06";  // first_date on or before June 2023, whole month included
+  EXPECT_EQ(Filtered(*g, 0, 3, f).edges, (std::vector<EdgeIndex>{2, 3}));
+  f.since = "2023-06-15";
+  EXPECT_EQ(Filtered(*g, 2, 1, f).edges, (std::vector<EdgeIndex>{3}));  // 2023-06-01..30 overlaps
+  f = GraphFilter();
+  f.min_weight = 2;
+  EXPECT_EQ(Filtered(*g, 0, 3, f, Direction::kBoth).edges, (std::vector<EdgeIndex>{2, 3, 7}));
+}
+
+TEST(FilterTest, EdgesBetween) {
+  auto g = Typed();
+  EXPECT_EQ(g->Edges(0, std::nullopt, {}), (std::vector<EdgeIndex>{0, 2, 4}));
+  EXPECT_EQ(g->Edges(std::nullopt, 3, {}), (std::vector<EdgeIndex>{1, 3, 6}));
+  EXPECT_EQ(g->Edges(3, 0, {}), (std::vector<EdgeIndex>{7}));
+  EXPECT_TRUE(g->Edges(0, 3, {}).empty());
+  GraphFilter f;
+  f.relations = {"meet"};
+  EXPECT_EQ(g->Edges(std::nullopt, std::nullopt, f), (std::vector<EdgeIndex>{0, 1, 7}));
+  f = GraphFilter();
+  f.node_types = {EntityType::kPerson};
+  EXPECT_EQ(g->Edges(std::nullopt, 3, f), (std::vector<EdgeIndex>{1, 6}));  // Cy is an ORG
+  EXPECT_TRUE(g->Edges(42, std::nullopt, {}).empty());
+}
+
+std::vector<Path> Find(const Graph& g, NodeIndex from, NodeIndex to, PathMode mode, int64_t max_paths = 100,
+                       bool weighted = false, int max_hops = 6, GraphFilter filter = {},
+                       Direction dir = Direction::kOut) {
+  PathOptions o;
+  o.mode = mode;
+  o.max_paths = max_paths;
+  o.weighted = weighted;
+  o.max_hops = max_hops;
+  o.filter = std::move(filter);
+  o.direction = dir;
+  auto r = g.FindPaths(from, to, o);
+  EXPECT_OK(r);
+  return r.ok() ? r.value() : std::vector<Path>{};
+}
+
+std::vector<std::vector<NodeIndex>> NodeLists(const std::vector<Path>& paths) {
+  std::vector<std::vector<NodeIndex>> out;
+  for (const Path& p : paths) out.push_back(p.nodes);
+  return out;
+}
+
+TEST(PathModesTest, ShortestIsTheFirstOfAllShortest) {
+  auto g = Typed();
+  auto all = Find(*g, 0, 3, PathMode::kAllShortest);
+  EXPECT_EQ(NodeLists(all), (std::vector<std::vector<NodeIndex>>{{0, 1, 3}, {0, 2, 3}}));
+  EXPECT_DOUBLE_EQ(all[0].cost, 2);
+  auto one = Find(*g, 0, 3, PathMode::kShortest);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].nodes, all[0].nodes);
+}
+
+TEST(PathModesTest, WeightedPrefersStrongTies) {
+  auto g = Typed();
+  // Ann -attack(3)-> Cy -attack(3)-> Dan costs 2/3, the meets 2, the calls 3.
+  auto p = Find(*g, 0, 3, PathMode::kShortest, 1, true);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].nodes, (std::vector<NodeIndex>{0, 2, 3}));
+  EXPECT_NEAR(p[0].cost, 2.0 / 3, 1e-12);
+  // Without the attacks the meets (cost 2) beat the calls (cost 3).
+  GraphFilter f;
+  f.relations = {"meet", "call"};
+  p = Find(*g, 0, 3, PathMode::kAllShortest, 100, true, 6, f);
+  EXPECT_EQ(NodeLists(p), (std::vector<std::vector<NodeIndex>>{{0, 1, 3}}));
+}
+
+TEST(PathModesTest, WeightedObeysTheHopLimit) {
+  // 0 -> 3 directly with weight 1 (cost 1), or 0 -> 1 -> 2 -> 3 with weight 10 each (cost 0.3).
+  std::vector<GraphNode> nodes(4);
+  for (int i = 0; i < 4; ++i) nodes[i].entity_id = i + 1;
+  std::vector<GraphEdge> edges;
+  auto add = [&](NodeIndex s, NodeIndex t, double w) {
+    GraphEdge e;
+    e.source = s;
+    e.target = t;
+    e.weight = w;
+    edges.push_back(e);
+  };
+  add(0, 3, 1);
+  add(0, 1, 10);
+  add(1, 2, 10);
+  add(2, 3, 10);
+  auto g = graph::BuildGraph(std::move(nodes), std::move(edges));
+  EXPECT_EQ(Find(*g, 0, 3, PathMode::kShortest, 1, true, 3)[0].nodes, (std::vector<NodeIndex>{0, 1, 2, 3}));
+  EXPECT_EQ(Find(*g, 0, 3, PathMode::kShortest, 1, true, 2)[0].nodes, (std::vector<NodeIndex>{0, 3}));
+  EXPECT_EQ(Find(*g, 0, 3, PathMode::kShortest, 1, false, 3)[0].nodes, (std::vector<NodeIndex>{0, 3}));
+  // k shortest by weight: the chain, then the direct edge.
+  auto k = Find(*g, 0, 3, PathMode::kKShortest, 5, true, 3);
+  EXPECT_EQ(NodeLists(k), (std::vector<std::vector<NodeIndex>>{{0, 1, 2, 3}, {0, 3}}));
+}
+
+TEST(PathModesTest, KShortestByHops) {
+  auto g = Typed();
+  auto k = Find(*g, 0, 3, PathMode::kKShortest, 10);
+  EXPECT_EQ(NodeLists(k), (std::vector<std::vector<NodeIndex>>{{0, 1, 3}, {0, 2, 3}, {0, 4, 5, 3}}));
+  EXPECT_EQ(Find(*g, 0, 3, PathMode::kKShortest, 2).size(), 2u);
+  // Both directions add Dan -> Ann as a one-hop path.
+  k = Find(*g, 0, 3, PathMode::kKShortest, 2, false, 6, {}, Direction::kBoth);
+  EXPECT_EQ(NodeLists(k), (std::vector<std::vector<NodeIndex>>{{0, 3}, {0, 1, 3}}));
+  EXPECT_EQ(k[0].edges, (std::vector<EdgeIndex>{7}));
+}
+
+TEST(PathModesTest, AllSimplePathsShortestFirst) {
+  auto g = Typed();
+  auto all = Find(*g, 0, 3, PathMode::kAllSimple);
+  EXPECT_EQ(NodeLists(all), (std::vector<std::vector<NodeIndex>>{{0, 1, 3}, {0, 2, 3}, {0, 4, 5, 3}}));
+  EXPECT_EQ(Find(*g, 0, 3, PathMode::kAllSimple, 100, false, 2).size(), 2u);
+  EXPECT_EQ(NodeLists(Find(*g, 0, 3, PathMode::kAllSimple, 1)), (std::vector<std::vector<NodeIndex>>{{0, 1, 3}}));
+  GraphFilter f;
+  f.node_types = {EntityType::kGpe, EntityType::kPerson};  // not through Cy
+  EXPECT_EQ(Find(*g, 0, 3, PathMode::kAllSimple, 100, false, 6, f).size(), 2u);
+  PathOptions o;
+  o.mode = PathMode::kAllSimple;
+  o.weighted = true;
+  EXPECT_EQ(g->FindPaths(0, 3, o).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(PathModesTest, ParallelEdgesInEveryMode) {
+  auto g = Make(3, {{0, 1}, {0, 1}, {1, 2}});
+  for (PathMode mode : {PathMode::kAllShortest, PathMode::kKShortest, PathMode::kAllSimple}) {
+    auto p = Find(*g, 0, 2, mode, 10);
+    ASSERT_EQ(p.size(), 2u) << static_cast<int>(mode);
+    EXPECT_EQ(p[0].edges, (std::vector<EdgeIndex>{0, 2}));
+    EXPECT_EQ(p[1].edges, (std::vector<EdgeIndex>{1, 2}));
+  }
+}
+
+TEST(LimitsTest, MaxExpandedInEveryMode) {
+  Edges grid;  // a 30 x 30 grid, right and down: many paths from corner to corner
+  auto id = [](int r, int c) { return static_cast<NodeIndex>(r * 30 + c); };
+  for (int r = 0; r < 30; ++r)
+    for (int c = 0; c < 30; ++c) {
+      if (c + 1 < 30) grid.emplace_back(id(r, c), id(r, c + 1));
+      if (r + 1 < 30) grid.emplace_back(id(r, c), id(r + 1, c));
+    }
+  auto g = Make(900, grid);
+  for (PathMode mode : {PathMode::kAllShortest, PathMode::kShortest, PathMode::kKShortest, PathMode::kAllSimple}) {
+    for (bool weighted : {false, true}) {
+      if (weighted && mode == PathMode::kAllSimple) continue;
+      PathOptions o;
+      o.mode = mode;
+      o.weighted = weighted;
+      o.max_hops = 60;
+      o.max_paths = 1000000;
+      o.limits.max_expanded = 500;
+      auto r = g->FindPaths(0, 899, o);
+      EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit) << static_cast<int>(mode) << weighted;
+      EXPECT_NE(r.status().message().find("\"n0\" to \"n899\" expanded more than 500 nodes (max_expanded)"),
+                std::string::npos)
+          << r.status().message();
+    }
+  }
+  NeighborOptions n;
+  n.depth = 100;
+  n.limits.max_expanded = 10;
+  auto r = g->Neighbors(0, n);
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit);
+  EXPECT_NE(r.status().message().find("(max_expanded)"), std::string::npos);
+}
+
+TEST(LimitsTest, Timeout) {
+  // All simple paths through a 12 x 12 grid in both directions: far more than a millisecond of work.
+  Edges grid;
+  auto id = [](int r, int c) { return static_cast<NodeIndex>(r * 12 + c); };
+  for (int r = 0; r < 12; ++r)
+    for (int c = 0; c < 12; ++c) {
+      if (c + 1 < 12) grid.emplace_back(id(r, c), id(r, c + 1));
+      if (r + 1 < 12) grid.emplace_back(id(r, c), id(r + 1, c));
+    }
+  auto g = Make(144, grid);
+  PathOptions o;
+  o.mode = PathMode::kAllSimple;
+  o.direction = Direction::kBoth;
+  o.max_hops = 60;
+  o.max_paths = 1000000000;
+  o.limits.max_expanded = 1LL << 40;
+  o.limits.timeout_ms = 20;
+  auto r = g->FindPaths(0, 143, o);
+  EXPECT_EQ(r.status().code(), StatusCode::kResourceLimit);
+  EXPECT_NE(r.status().message().find("took longer than 20 ms (timeout)"), std::string::npos)
+      << r.status().message();
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // stop the script before any output.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -74,44 +75,49 @@ TEST_F(EvaluatorTest, NeighborsJson) {
             "{\"name\":\"Bob\",\"type\":\"PERSON\",\"depth\":1},"
             "{\"name\":\"The \\\"Hawks\\\"\",\"type\":\"ORG\",\"depth\":1},"
             "{\"name\":\"Carol\",\"type\":\"PERSON\",\"depth\":2}],"
-            "\"edges\":[{\"source\":\"Alice\",\"target\":\"Bob\",\"relation\":\"meet\",\"weight\":2.0},"
-            "{\"source\":\"Bob\",\"target\":\"Carol\",\"relation\":\"warn\",\"weight\":1.0},"
-            "{\"source\":\"The \\\"Hawks\\\"\",\"target\":\"Alice\",\"relation\":\"praise\",\"weight\":1.0}]}\n");
+            "\"edges\":[{\"source\":\"Alice\",\"target\":\"Bob\",\"relation\":\"meet\",\"weight\":2.0,"
+            "\"event\":\"\",\"count\":2,\"first_date\":\"2024-01-01\",\"last_date\":\"2024-01-01\"},"
+            "{\"source\":\"Bob\",\"target\":\"Carol\",\"relation\":\"warn\",\"weight\":1.0,"
+            "\"event\":\"\",\"count\":1,\"first_date\":\"2024-01-01\",\"last_date\":\"2024-01-01\"},"
+            "{\"source\":\"The \\\"Hawks\\\"\",\"target\":\"Alice\",\"relation\":\"praise\",\"weight\":1.0,"
+            "\"event\":\"\",\"count\":1,\"first_date\":\"2024-01-01\",\"last_date\":\"2024-01-01\"}],\"limit_reached\":false}\n");
 }
 
 TEST_F(EvaluatorTest, NeighborsDirectionAndDepthZero) {
   EXPECT_EQ(Json("neighbors of \"carol\" direction out;"),
             "{\"statement\":\"neighbors of \\\"carol\\\" direction out\","
-            "\"nodes\":[{\"name\":\"Carol\",\"type\":\"PERSON\",\"depth\":0}],\"edges\":[]}\n");
+            "\"nodes\":[{\"name\":\"Carol\",\"type\":\"PERSON\",\"depth\":0}],\"edges\":[],\"limit_reached\":false}\n");
   EXPECT_EQ(Json("neighbors of \"Carol\" direction in depth 0;"),
             "{\"statement\":\"neighbors of \\\"Carol\\\" direction in depth 0\","
-            "\"nodes\":[{\"name\":\"Carol\",\"type\":\"PERSON\",\"depth\":0}],\"edges\":[]}\n");
+            "\"nodes\":[{\"name\":\"Carol\",\"type\":\"PERSON\",\"depth\":0}],\"edges\":[],\"limit_reached\":false}\n");
 }
 
 TEST_F(EvaluatorTest, PathJson) {
   EXPECT_EQ(Json("path from \"Alice\" to \"Acme Corp\";\npath from \"Alice\" to \"Acme Corp\" direction out;"),
             "{\"statement\":\"path from \\\"Alice\\\" to \\\"Acme Corp\\\"\",\"paths\":[{\"nodes\":"
             "[\"Alice\",\"Bob\",\"Carol\",\"Acme Corp\"],\"edges\":["
-            "{\"source\":\"Alice\",\"target\":\"Bob\",\"relation\":\"meet\"},"
-            "{\"source\":\"Bob\",\"target\":\"Carol\",\"relation\":\"warn\"},"
-            "{\"source\":\"Acme Corp\",\"target\":\"Carol\",\"relation\":\"hire\"}]}]}\n"
-            "{\"statement\":\"path from \\\"Alice\\\" to \\\"Acme Corp\\\" direction out\",\"paths\":[]}\n");
+            "{\"source\":\"Alice\",\"target\":\"Bob\",\"relation\":\"meet\",\"weight\":2.0},"
+            "{\"source\":\"Bob\",\"target\":\"Carol\",\"relation\":\"warn\",\"weight\":1.0},"
+            "{\"source\":\"Acme Corp\",\"target\":\"Carol\",\"relation\":\"hire\",\"weight\":1.0}],"
+            "\"hops\":3,\"cost\":3.0}],\"limit_reached\":false}\n"
+            "{\"statement\":\"path from \\\"Alice\\\" to \\\"Acme Corp\\\" direction out\",\"paths\":[],"
+            "\"limit_reached\":false}\n");
 }
 
 TEST_F(EvaluatorTest, PathEdgeCases) {
   EXPECT_EQ(Json("path from \"Alice\" to \"ALICE\";"),
             "{\"statement\":\"path from \\\"Alice\\\" to \\\"ALICE\\\"\","
-            "\"paths\":[{\"nodes\":[\"Alice\"],\"edges\":[]}]}\n");
+            "\"paths\":[{\"nodes\":[\"Alice\"],\"edges\":[],\"hops\":0,\"cost\":0.0}],\"limit_reached\":false}\n");
   EXPECT_EQ(Json("path from \"Alice\" to \"Zed\";"),
-            "{\"statement\":\"path from \\\"Alice\\\" to \\\"Zed\\\"\",\"paths\":[]}\n");
+            "{\"statement\":\"path from \\\"Alice\\\" to \\\"Zed\\\"\",\"paths\":[],\"limit_reached\":false}\n");
   EXPECT_EQ(Json("path from \"Alice\" to \"Acme Corp\" max 2;"),
-            "{\"statement\":\"path from \\\"Alice\\\" to \\\"Acme Corp\\\" max 2\",\"paths\":[]}\n");
+            "{\"statement\":\"path from \\\"Alice\\\" to \\\"Acme Corp\\\" max 2\",\"paths\":[],\"limit_reached\":false}\n");
 }
 
 TEST_F(EvaluatorTest, StatementTextIsTheSource) {
   EXPECT_EQ(Json("  neighbors of \"Zed\"  -- a comment\n  depth 3 ;"),
             "{\"statement\":\"neighbors of \\\"Zed\\\"  -- a comment\\n  depth 3\","
-            "\"nodes\":[{\"name\":\"Zed\",\"type\":\"PERSON\",\"depth\":0}],\"edges\":[]}\n");
+            "\"nodes\":[{\"name\":\"Zed\",\"type\":\"PERSON\",\"depth\":0}],\"edges\":[],\"limit_reached\":false}\n");
 }
 
 TEST_F(EvaluatorTest, Table) {
@@ -214,7 +220,8 @@ TEST_F(EvaluatorTest, CanonicalNameBeatsAlias) {
             "{\"statement\":\"neighbors of \\\"SMITH\\\" direction out\","
             "\"nodes\":[{\"name\":\"Smith\",\"type\":\"ORG\",\"depth\":0},"
             "{\"name\":\"John Smith\",\"type\":\"PERSON\",\"depth\":1}],"
-            "\"edges\":[{\"source\":\"Smith\",\"target\":\"John Smith\",\"relation\":\"pay\",\"weight\":1.0}]}\n");
+            "\"edges\":[{\"source\":\"Smith\",\"target\":\"John Smith\",\"relation\":\"pay\",\"weight\":1.0,"
+            "\"event\":\"\",\"count\":1,\"first_date\":\"2024-01-01\",\"last_date\":\"2024-01-01\"}],\"limit_reached\":false}\n");
   // An alias that names one actor only resolves to it.
   std::string out = Json("path from \"Richard Hale\" to \"John Smith\";");
   EXPECT_NE(out.find("\"nodes\":[\"Richard Hale\",\"John Smith\"]"), std::string::npos) << out;
@@ -239,6 +246,97 @@ TEST_F(EvaluatorTest, FailedOutputStreamIsAnIOError) {
   stream.setstate(std::ios::badbit);
   Status s = RunQueryScript("q", "neighbors of \"Alice\";", *store_, *graph_, QueryOptions(), stream);
   EXPECT_EQ(s.code(), StatusCode::kIOError);
+}
+
+TEST_F(EvaluatorTest, EntityListsAliasesAndEvidence) {
+  std::string out = Json("entity \"RICHARD HALE\";");
+  EXPECT_NE(out.find("\"entity\":{\"name\":\"Richard Hale\",\"type\":\"PERSON\",\"aliases\":[\"Hale\"],"
+                     "\"mentions\":2,\"degree\":1,\"out_degree\":1,\"in_degree\":0"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\"evidence\":{\"doc\":\"d2\""), std::string::npos) << out;
+  std::string table;
+  ASSERT_OK(Run("entity \"Alice\" limit 1;", OutputFormat::kTable, &table));
+  EXPECT_EQ(table.substr(0, table.find('\n')), "-- entity \"Alice\" limit 1: Alice (PERSON), top 1 of 2 relations");
+  EXPECT_NE(table.find("degree    2 (1 out, 1 in)"), std::string::npos) << table;
+}
+
+TEST_F(EvaluatorTest, NamesInEveryStatementAreResolvedFirst) {
+  std::string out;
+  Status s = Run("neighbors of \"Bob\";\nrelations from \"Bob\" to \"hale\";", OutputFormat::kJson, &out);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message().rfind("q.kgq:2:25: ambiguous actor \"hale\"", 0), 0u) << s.message();
+  EXPECT_EQ(out, "");
+  s = Run("entity \"Alice\";\nlet g = path from \"Alice\" to \"Zedd\";", OutputFormat::kJson, &out);
+  EXPECT_EQ(s.code(), StatusCode::kNotFound);
+  EXPECT_EQ(s.message().rfind("q.kgq:2:30: unknown actor \"Zedd\"; did you mean \"Zed\"", 0), 0u) << s.message();
+  EXPECT_EQ(out, "");
+  s = Run("relations event CONSULT;", OutputFormat::kJson, &out);
+  EXPECT_EQ(s.code(), StatusCode::kNotFound);  // no relation here has an event
+  EXPECT_EQ(s.message().rfind("q.kgq:1:17: unknown event \"CONSULT\"\n", 0), 0u) << s.message();
+  s = Run("neighbors of \"Bob\" relation warm;", OutputFormat::kJson, &out);
+  EXPECT_EQ(s.message().rfind("q.kgq:1:29: unknown relation \"warm\"; did you mean \"warn\"?", 0), 0u) << s.message();
+}
+
+TEST_F(EvaluatorTest, RequestsAboveTheLimitsAreRefusedBeforeAnyOutput) {
+  QueryOptions options;
+  options.format = OutputFormat::kJson;
+  options.max_depth = 2;
+  options.max_paths = 4;
+  options.max_rows = 3;
+  auto run = [&](const std::string& script) {
+    std::ostringstream out;
+    Status s = RunQueryScript("q.kgq", "neighbors of \"Bob\";\n" + script, *store_, *graph_, options, out);
+    EXPECT_EQ(out.str(), "") << script;
+    EXPECT_EQ(s.code(), StatusCode::kResourceLimit) << script;
+    return s.message();
+  };
+  EXPECT_EQ(run("neighbors of \"Bob\" depth 3;"),
+            "q.kgq:2:1: depth 3 is above the limit of 2 (max_depth)\n  neighbors of \"Bob\" depth 3;\n  ^");
+  EXPECT_EQ(run("path from \"Bob\" to \"Alice\" max 3;").rfind("q.kgq:2:1: max 3 is above the limit of 2", 0), 0u);
+  EXPECT_EQ(run("path from \"Bob\" to \"Alice\" max 2 k 5;").rfind("q.kgq:2:1: k 5 is above the limit of 4 (max_paths)", 0), 0u);
+  EXPECT_EQ(run("path from \"Bob\" to \"Alice\" max 2 all limit 5;").rfind("q.kgq:2:1: limit 5 is above", 0), 0u);
+  EXPECT_EQ(run("relations limit 4;").rfind("q.kgq:2:1: limit 4 is above the limit of 3 (max_rows)", 0), 0u);
+  EXPECT_EQ(run("entity \"Bob\" limit 9;").rfind("q.kgq:2:1: limit 9 is above", 0), 0u);
+  EXPECT_EQ(run("let g = neighbors of \"Bob\" depth 5;").rfind("q.kgq:2:1: depth 5 is above", 0), 0u);
+  EXPECT_EQ(run("export json to \"x\" of neighbors of \"Bob\" depth 5;").rfind("q.kgq:2:1: depth 5 is above", 0), 0u);
+}
+
+TEST_F(EvaluatorTest, SearchLimitsStopTheStatementThatReachesThem) {
+  QueryOptions options;
+  options.format = OutputFormat::kJson;
+  options.max_nodes = 2;
+  std::ostringstream out;
+  Status s = RunQueryScript("q.kgq", "neighbors of \"Zed\";\nneighbors of \"Bob\" depth 2;\nneighbors of \"Zed\";",
+                            *store_, *graph_, options, out);
+  EXPECT_EQ(s.code(), StatusCode::kResourceLimit);
+  EXPECT_EQ(s.message().rfind("q.kgq:2:1: the neighbourhood of \"Bob\" within depth 2 has more than 2 nodes "
+                              "(max_nodes)\n  neighbors of \"Bob\" depth 2;\n  ^", 0),
+            0u)
+      << s.message();
+  const std::string printed = out.str();
+  EXPECT_EQ(std::count(printed.begin(), printed.end(), '\n'), 1);  // the first statement's line only
+  options = QueryOptions();
+  options.max_expanded = 1;
+  out.str("");
+  s = RunQueryScript("q.kgq", "path from \"Alice\" to \"Acme Corp\" all;", *store_, *graph_, options, out);
+  EXPECT_EQ(s.code(), StatusCode::kResourceLimit);
+  EXPECT_NE(s.message().find("expanded more than 1 nodes (max_expanded)"), std::string::npos) << s.message();
+}
+
+TEST_F(EvaluatorTest, ExportsFilesAndReportsFailuresAtTheStatement) {
+  testing::TempDir dir;
+  const std::string file = dir.File("g.graphml");
+  std::string out;
+  ASSERT_OK(Run("let g = neighbors of \"Bob\";\nexport graphml to " + query::QuoteName(file) + " of g;",
+                OutputFormat::kTable, &out));
+  EXPECT_NE(out.find("3 nodes, 2 edges written to " + file), std::string::npos) << out;
+  EXPECT_NE(testing::ReadFile(file).find("<graphml"), std::string::npos);
+  Status s = Run("neighbors of \"Zed\";\nexport graphml to \"" + dir.File("no/such/dir/x.graphml") + "\";",
+                 OutputFormat::kTable, &out);
+  EXPECT_EQ(s.code(), StatusCode::kIOError) << s.ToString();
+  EXPECT_EQ(s.message().rfind("q.kgq:2:1: ", 0), 0u) << s.message();
+  EXPECT_NE(out.find("neighbors of \"Zed\""), std::string::npos);  // the statement before it ran
 }
 
 TEST(PrinterTest, CsvFieldAndWeight) {
