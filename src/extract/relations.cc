@@ -126,6 +126,7 @@ class RelationFinder {
           continue;
         Verb(s, v, *form, args);
       }
+      Against(s, args);
     }
   }
 
@@ -286,16 +287,23 @@ class RelationFinder {
       if (prep < 0) return;
       tgt = arg_after(prep);
       if (tgt == nullptr) return;
-      // The argument right before the noun (allowing a determiner or one modifier word), else the subject.
+      // The argument right before the noun (allowing a determiner or one modifier word), else the subject
+      // ("Iraqi forces seized the university in their battle with IS": "their" is the clause subject).
       for (const Arg* g : args)
         if (g->te <= v && g->te >= v - 2 && g->tb >= left_limit && !AnyPreposition(g->te, v)) src = g;
+      if (src == nullptr && v > left_limit &&
+          (T(v - 1).lower == "their" || T(v - 1).lower == "its" || T(v - 1).lower == "his" ||
+           T(v - 1).lower == "her"))
+        src = ClauseSubject(v, left_limit, args);
       if (src == nullptr) src = LeftArg(v, left_limit, args);
       // "talks between A and B": both after the noun.
       if (T(prep).lower == "between") {
         src = tgt;
         tgt = nullptr;
         for (const Arg* g : args)
-          if (g->tb > src->te && g->tb < right_limit + 3 && g->tb <= src->te + 1 && T(src->te).lower == "and") tgt = g;
+          if (tgt == nullptr && g->tb > src->te && g->tb <= src->te + 2 && T(src->te).lower == "and" &&
+              (g->tb == src->te + 1 || IsDeterminer(T(src->te + 1).lower)))
+            tgt = g;
       }
     }
     if (src == nullptr || tgt == nullptr || src->entity == tgt->entity) return;
@@ -339,6 +347,61 @@ class RelationFinder {
       return first != nullptr && first->te <= pv ? first : left;
     }
     return left;
+  }
+
+  // The first argument of the clause that is not inside a prepositional phrase.
+  const Arg* ClauseSubject(int v, int left_limit, const std::vector<const Arg*>& args) const {
+    for (const Arg* g : args) {
+      if (g->tb < left_limit || g->te > v || g->modifier) continue;
+      int before = g->tb - 1;
+      while (before >= left_limit && IsDeterminer(T(before).lower)) --before;
+      if (before >= left_limit && IsPreposition(T(before).lower)) continue;
+      return g;
+    }
+    return nullptr;
+  }
+
+  // "X has used chemical weapons against Y", "operations against Y": a clause whose subject acts with a
+  // military means against an actor, without a lexicon trigger.
+  void Against(const text::Sentence& s, const std::vector<const Arg*>& args) {
+    static const std::unordered_set<std::string_view> kMeans = {
+        "weapons", "weapon", "operations", "operation", "strikes", "airstrikes", "offensive", "campaign",
+        "war", "defenses", "defences", "fight", "fighting", "battle", "forces", "troops", "attacks",
+        "bombs", "missiles", "rockets", "gas", "violence", "crimes", "terrorism", "force"};
+    for (int a = s.first_token + 1; a < s.end_token; ++a) {
+      if (T(a).lower != "against") continue;
+      int means = -1;
+      for (int i = a - 1; i >= s.first_token && i >= a - 4; --i)
+        if (kMeans.count(T(i).lower)) means = i;
+      if (means < 0) continue;
+      const Arg* tgt = nullptr;
+      for (const Arg* g : args)
+        if (tgt == nullptr && g->tb > a && g->tb <= a + 3 && !g->modifier) tgt = g;
+      if (tgt == nullptr) continue;
+      int left_limit = s.first_token;
+      for (int i = means - 1; i >= s.first_token; --i)
+        if (IsBoundary(T(i))) {
+          left_limit = i + 1;
+          break;
+        }
+      const Arg* src = nullptr;
+      for (const Arg* g : args)
+        if (g->te <= means && g->te >= means - 2 && g->tb >= left_limit && !AnyPreposition(g->te, means)) src = g;
+      if (src == nullptr) src = ClauseSubject(means, left_limit, args);
+      if (src == nullptr || src->entity == tgt->entity) continue;
+      bool known = false;
+      for (const RelationBuild& r : out_)
+        if (r.source == src->entity && r.target == tgt->entity && T(r.verb_tok).sentence == T(a).sentence)
+          known = true;
+      if (known) continue;
+      RelationBuild r;
+      r.source = src->entity;
+      r.target = tgt->entity;
+      r.verb_tok = means;
+      r.relation = "fight";
+      r.event = "FIGHT";
+      out_.push_back(std::move(r));
+    }
   }
 
   bool AnyPreposition(int b, int e) const {

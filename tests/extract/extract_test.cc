@@ -176,6 +176,19 @@ TEST_F(ExtractTest, CoordinatedVerbPhrasesShareTheSubject) {
   EXPECT_EQ(Rel(x, "Damascus", "meet", "Karim Haddad"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, MilitaryMeansAgainstAnActor) {
+  Extraction x = Run("The Assad government has used chemical weapons against the Free Syrian Army.");
+  const Relation* r = Rel(x, "Assad", "fight", "Free Syrian Army");
+  ASSERT_NE(r, nullptr) << Dump(x);
+  EXPECT_EQ(r->event, "FIGHT");
+}
+
+TEST_F(ExtractTest, PossessiveDeterminerPointsToTheClauseSubject) {
+  Extraction x = Run("Iraqi forces seized Mosul University in their battle with the Islamic State.");
+  EXPECT_EQ(Rel(x, "Mosul University", "battle", "Islamic State"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Iraqi", "battle", "Islamic State"), nullptr) << Dump(x);
+}
+
 TEST_F(ExtractTest, CoordinatedSubjectsOfASymmetricVerb) {
   Extraction x = Run("Jordan and Syria met in Amman on Sunday.");
   EXPECT_NE(Rel(x, "Jordan", "meet", "Syria"), nullptr) << Dump(x);
