@@ -239,6 +239,22 @@ int RunQuery(const Args& args) {
   auto format = ParseOutputFormat(args.Get("format", "table"));
   if (!format.ok()) return UsageError(cmd, format.status().message());
   options.format = format.value();
+  struct LimitFlag {
+    const char* name;
+    int64_t* value;
+  };
+  int64_t max_depth = options.max_depth;
+  for (LimitFlag f : {LimitFlag{"max-depth", &max_depth}, LimitFlag{"max-paths", &options.max_paths},
+                      LimitFlag{"max-nodes", &options.max_nodes}, LimitFlag{"max-expanded", &options.max_expanded},
+                      LimitFlag{"max-rows", &options.max_rows}, LimitFlag{"timeout-ms", &options.timeout_ms}}) {
+    if (!args.Has(f.name)) continue;
+    long long v = 0;
+    if (!ParseInt(args.Get(f.name), &v) || (v == 0 && std::string(f.name) != "timeout-ms"))
+      return UsageError(cmd, std::string("--") + f.name + " needs a positive integer");
+    *f.value = v;
+  }
+  if (max_depth > 1000000) return UsageError(cmd, "--max-depth is at most 1000000");
+  options.max_depth = static_cast<int>(max_depth);
   // Syntax first, for every script, before the graph is loaded.
   for (const auto& [name, text] : scripts) {
     Status st = CheckQueryScript(name, text);
@@ -453,8 +469,15 @@ const std::vector<Command>& Commands() {
        "  SCRIPT           a query script file; - reads one from stdin\n"
        "  -e TEXT          a script given on the command line (repeatable)\n"
        "  --format F       table (default), json (one line per statement) or csv\n"
+       "  --max-depth N    largest depth / path length a statement may ask for (default 100)\n"
+       "  --max-paths N    most paths one path statement may return (default 100000)\n"
+       "  --max-nodes N    most nodes in one neighbourhood (default 1000000)\n"
+       "  --max-expanded N most nodes one search may expand (default 5000000)\n"
+       "  --max-rows N     most rows of an entity or relations statement (default 1000000)\n"
+       "  --timeout-ms N   wall-clock limit of one search in ms (default 60000; 0 = none)\n"
+       "A limit that is hit stops the script with an error naming it (exit 1).\n"
        "Example: actorgraph query -e 'neighbors of \"Tom Burke\" depth 2;'\n",
-       {"db", "format", "e"},
+       {"db", "format", "e", "max-depth", "max-paths", "max-nodes", "max-expanded", "max-rows", "timeout-ms"},
        {},
        RunQuery},
       {"export", "[--db FILE] [--format graphml|gexf|json|csv] [--query STATEMENT] -o FILE|DIR|-",

@@ -199,6 +199,18 @@ TEST_F(CliTest, QueryErrorsNameLineAndColumn) {
   EXPECT_NE(r.err.find("Tom Burke"), std::string::npos) << r.err;  // suggestion
 }
 
+TEST_F(CliTest, QueryLimitsEndWithAClearError) {
+  ASSERT_EQ(Ag("ingest " + Q(kSamples)).exit_code, 0);
+  RunResult r = Ag("query --max-nodes 3 -e 'neighbors of \"Tom Burke\" depth 2;'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("max_nodes"), std::string::npos) << r.err;
+  r = Ag("query --max-depth 2 -e 'neighbors of \"Tom Burke\" depth 3;'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("max_depth"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(Ag("query --max-paths 0 -e 'neighbors of \"Tom Burke\";'").exit_code, 2);
+}
+
 TEST_F(CliTest, DemoQueryScriptRuns) {
   ASSERT_EQ(Ag("ingest " + Q(kSamples) + " " + Q(kSamplesJsonl)).exit_code, 0);
   RunResult r = Ag("query --format json " + Q(kSrc + "/queries/demo.kgq"));
