@@ -57,6 +57,10 @@ struct Relation {
   Modality modality = Modality::kAsserted;
   double weight = 1.0;
   std::string date;      // "" = the document's date
+  // A link read off the names rather than a verb-mediated relation: "affiliated_with" (a person and the
+  // place or organisation of their title), "nationality_of". Written under "links" in the JSON contract;
+  // stored like any relation.
+  bool link = false;
 };
 
 struct SentenceSpan {

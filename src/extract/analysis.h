@@ -63,6 +63,16 @@ struct DocAnalysis {
   std::vector<EntityBuild> entities;
   std::unordered_map<std::string, int> by_key;  // NameKey -> entity (names, variants and acronyms)
   std::vector<Arg> args;                        // sorted by tb
+
+  // Links the actor pass finds from the names themselves: a person and the place or organisation of
+  // their title ("US President Donald Trump" -> United States), a nationality and its country.
+  struct Link {
+    int source = -1;  // entity indexes
+    int target = -1;
+    int tok = 0;      // the token that shows it (the modifier or the nationality)
+    const char* relation = "";
+  };
+  std::vector<Link> links;
 };
 
 }  // namespace ag::extract

@@ -3,6 +3,7 @@
 // documents are converted directly.
 #include <algorithm>
 #include <cstdlib>
+#include <string_view>
 #include <unordered_map>
 
 #include "actorgraph/extract.h"
@@ -74,6 +75,19 @@ class ExtractorImpl : public Extractor {
       }
       out.entities.push_back(std::move(e));
     }
+    for (const extract::DocAnalysis::Link& link : a.links) {
+      if (ids[link.source].empty() || ids[link.target].empty()) continue;
+      Relation r;
+      r.source = ids[link.source];
+      r.target = ids[link.target];
+      r.relation = link.relation;
+      r.link = true;
+      const extract::Tok& t = a.toks[link.tok];
+      r.sentence = t.sentence;
+      r.begin = map.ToCodePoint(t.b);
+      r.end = map.ToCodePoint(t.e);
+      out.relations.push_back(std::move(r));
+    }
     for (const extract::RelationBuild& rb : rels) {
       if (ids[rb.source].empty() || ids[rb.target].empty()) continue;
       Relation r;
@@ -93,15 +107,26 @@ class ExtractorImpl : public Extractor {
   }
 
  private:
+  // A triples file of a million relations names each actor many times: an actor's raw name is looked up
+  // first (a string_view into the document, no copy), and only a name not seen before is normalised
+  // (NameKey, NFC) and merged by key. Relation names are few: each distinct one is looked up in the verb
+  // lexicon once.
   Result<Extraction> FromTriples(const Document& doc) const {
     Extraction out;
     out.doc_id = doc.id;
-    std::unordered_map<std::string, size_t> by_key;
-    auto entity = [&](const std::string& name, const std::string& type_name, size_t line) -> Result<std::string> {
-      std::string key = text::NameKey(name);
-      if (key.empty())
-        return Status::InvalidArgument(doc.origin + ": triple " + std::to_string(line) + ": name \"" + name +
-                                       "\" has no letters or digits");
+    std::unordered_map<std::string_view, size_t> by_name;  // raw name -> index in out.entities
+    std::unordered_map<std::string, size_t> by_key;        // NameKey -> index in out.entities
+    by_name.reserve(doc.triples.size() / 4 + 16);
+    by_key.reserve(doc.triples.size() / 4 + 16);
+    auto entity = [&](const std::string& name, const std::string& type_name, size_t line) -> Result<size_t> {
+      auto seen = by_name.find(name);
+      std::string key;
+      if (seen == by_name.end()) {
+        key = text::NameKey(name);
+        if (key.empty())
+          return Status::InvalidArgument(doc.origin + ": triple " + std::to_string(line) + ": name \"" + name +
+                                         "\" has no letters or digits");
+      }
       EntityType type = EntityType::kOther;
       if (!type_name.empty()) {
         Result<EntityType> t = ParseEntityType(type_name);
@@ -109,38 +134,52 @@ class ExtractorImpl : public Extractor {
           return Status::InvalidArgument(doc.origin + ": triple " + std::to_string(line) + ": " + t.status().message());
         type = t.value();
       }
-      auto it = by_key.find(key);
-      if (it != by_key.end()) {
-        Entity& e = out.entities[it->second];
-        if (e.type == EntityType::kOther) e.type = type;
-        return e.id;
+      size_t index;
+      if (seen != by_name.end()) {
+        index = seen->second;
+      } else {
+        auto [it, inserted] = by_key.try_emplace(std::move(key), out.entities.size());
+        if (inserted) {
+          Entity e;
+          e.id = "e" + std::to_string(out.entities.size() + 1);
+          e.name = text::ToNfc(name);
+          e.type = type;
+          out.entities.push_back(std::move(e));
+        }
+        index = it->second;
+        by_name.emplace(name, index);
       }
-      Entity e;
-      e.id = "e" + std::to_string(out.entities.size() + 1);
-      e.name = text::ToNfc(name);
-      e.type = type;
-      by_key.emplace(std::move(key), out.entities.size());
-      out.entities.push_back(std::move(e));
-      return out.entities.back().id;
+      Entity& e = out.entities[index];
+      if (e.type == EntityType::kOther) e.type = type;
+      return index;
     };
+    struct RelationName {
+      std::string relation;
+      std::string event;
+    };
+    std::unordered_map<std::string_view, RelationName> relation_names;
     out.relations.reserve(doc.triples.size());
     size_t line = 0;
     for (const Triple& t : doc.triples) {
       ++line;
-      AG_ASSIGN_OR_RETURN(std::string s, entity(t.source, t.source_type, line));
-      AG_ASSIGN_OR_RETURN(std::string g, entity(t.target, t.target_type, line));
-      Relation r;
-      r.source = std::move(s);
-      r.target = std::move(g);
-      r.relation = t.relation;
-      if (const extract::VerbForm* f = lex_->Verb(t.relation)) {
-        r.relation = f->entry->relation;
-        r.event = f->entry->event;
+      AG_ASSIGN_OR_RETURN(size_t s, entity(t.source, t.source_type, line));
+      AG_ASSIGN_OR_RETURN(size_t g, entity(t.target, t.target_type, line));
+      auto [name, inserted] = relation_names.try_emplace(t.relation);
+      if (inserted) {
+        name->second.relation = t.relation;
+        if (const extract::VerbForm* f = lex_->Verb(t.relation)) {
+          name->second.relation = f->entry->relation;
+          name->second.event = f->entry->event;
+        }
       }
+      Relation& r = out.relations.emplace_back();
+      r.source = out.entities[s].id;
+      r.target = out.entities[g].id;
+      r.relation = name->second.relation;
+      r.event = name->second.event;
       r.weight = t.weight;
       r.date = t.date;
       r.sentence = -1;
-      out.relations.push_back(std::move(r));
     }
     return out;
   }

@@ -37,10 +37,13 @@ std::string ExtractionToJson(const Extraction& x) {
     }
     o += "]}";
   }
-  o += "],\"relations\":[";
+  auto relations = [&](bool links) {
+  bool first = true;
   for (size_t i = 0; i < x.relations.size(); ++i) {
     const Relation& r = x.relations[i];
-    if (i) o += ',';
+    if (r.link != links) continue;
+    if (!first) o += ',';
+    first = false;
     o += "{\"source\":";
     str(r.source);
     o += ",\"target\":";
@@ -57,6 +60,11 @@ std::string ExtractionToJson(const Extraction& x) {
          ",\"end\":" + std::to_string(r.end) + ",\"negated\":" + (r.negated ? "true" : "false") +
          ",\"modality\":\"" + ModalityName(r.modality) + "\"}";
   }
+  };
+  o += "],\"relations\":[";
+  relations(false);
+  o += "],\"links\":[";
+  relations(true);
   o += "]}";
   return o;
 }

@@ -88,6 +88,7 @@ class ActorFinder {
       if (votes_[id][best] > 0) a_.entities[id].type = static_cast<EntityType>(best);
     }
     TypeFromAppositions();
+    FindLinks();
     ResolveReferences();
     std::sort(a_.args.begin(), a_.args.end(), [](const Arg& x, const Arg& y) { return x.tb < y.tb; });
   }
@@ -609,6 +610,7 @@ class ActorFinder {
       int id = known != a_.by_key.end() ? known->second : AddEntity(full->name, full->type, it->second);
       a_.by_key.emplace(key, id);
     }
+    cand_entity_.assign(cands_.size(), -1);
     std::vector<size_t> later;
     for (size_t ci = 0; ci < cands_.size(); ++ci) {
       const Cand& c = cands_[ci];
@@ -621,6 +623,7 @@ class ActorFinder {
       auto it = a_.by_key.find(key);
       int id = it != a_.by_key.end() ? it->second : AddEntity(c.name, c.type, key);
       AddMention(id, c);
+      cand_entity_[ci] = id;
       if (!c.acronym.empty()) a_.by_key.emplace(text::NameKey(c.acronym), id);
     }
     for (size_t ci : later) {
@@ -637,6 +640,7 @@ class ActorFinder {
       if (a_.entities[id].type == EntityType::kOther && c.type != EntityType::kOther)
         a_.entities[id].type = c.type;
       AddMention(id, c);
+      cand_entity_[ci] = id;
     }
   }
 
@@ -671,6 +675,40 @@ class ActorFinder {
       }
       auto it = a_.by_key.find(text::NameKey(c.name));
       if (found != EntityType::kOther && it != a_.by_key.end()) a_.entities[it->second].type = found;
+    }
+  }
+
+  // A modifier before a title belongs to the person after it ("US President Donald Trump": affiliated
+  // with the United States); a nationality points to its country when the document names that country.
+  void FindLinks() {
+    for (size_t ci = 0; ci + 1 < cands_.size(); ++ci) {
+      const Cand& m = cands_[ci];
+      if (!m.modifier || cand_entity_[ci] < 0) continue;
+      const Cand& p = cands_[ci + 1];
+      if (cand_entity_[ci + 1] < 0 || p.tb < m.te || p.tb > m.te + 5 || T(p.tb).sentence != T(m.tb).sentence) continue;
+      int person = cand_entity_[ci + 1], group = cand_entity_[ci];
+      if (a_.entities[person].type != EntityType::kPerson || person == group) continue;
+      if (a_.entities[group].type == EntityType::kNorp) {
+        // "Syrian President X": affiliated with Syria when the country is an actor of the document.
+        const std::string* country = lex_.Nationality(a_.entities[group].name);
+        auto it = country ? a_.by_key.find(text::NameKey(*country)) : a_.by_key.end();
+        if (it == a_.by_key.end()) continue;
+        group = it->second;
+      }
+      a_.links.push_back({person, group, m.tb, "affiliated_with"});
+    }
+    for (size_t id = 0; id < a_.entities.size(); ++id) {
+      const EntityBuild& e = a_.entities[id];
+      if (e.type != EntityType::kNorp || e.spans.empty()) continue;
+      const std::string* country = lex_.Nationality(e.name);
+      if (country == nullptr) continue;
+      auto it = a_.by_key.find(text::NameKey(*country));
+      if (it == a_.by_key.end() || it->second == static_cast<int>(id)) continue;
+      for (const Arg& g : a_.args)
+        if (g.entity == static_cast<int>(id) && !g.pronoun) {
+          a_.links.push_back({static_cast<int>(id), it->second, g.tb, "nationality_of"});
+          break;
+        }
     }
   }
 
@@ -737,6 +775,7 @@ class ActorFinder {
   std::vector<std::array<int, 7>> votes_;   // per entity, indexed by EntityType value
   std::vector<Cand> cands_;
   std::vector<Cand> weak_;  // candidates whose type is a guess
+  std::vector<int> cand_entity_;  // entity of each candidate, -1 if none
   std::unordered_set<std::string> lower_vocab_;
 };
 

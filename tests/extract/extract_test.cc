@@ -74,6 +74,20 @@ TEST_F(ExtractTest, TitlesAreStrippedAndCountryModifierIsItsOwnActor) {
   EXPECT_EQ(Rel(x, "United States", "meet", "Syrian"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, TitlesAndNationalitiesGiveLinks) {
+  Extraction x = Run("US President Donald Trump met Syrian President Karim Haddad. Syria welcomed it.");
+  const Relation* us = Rel(x, "Donald Trump", "affiliated_with", "United States");
+  ASSERT_NE(us, nullptr) << Dump(x);
+  EXPECT_TRUE(us->link);
+  EXPECT_NE(Rel(x, "Karim Haddad", "affiliated_with", "Syria"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Syrian", "nationality_of", "Syria"), nullptr) << Dump(x);
+  std::string json = ExtractionToJson(x);
+  size_t links = json.find("\"links\":[");
+  ASSERT_NE(links, std::string::npos) << json;
+  EXPECT_GT(json.find("affiliated_with"), links) << json;  // links are not verb relations
+  EXPECT_LT(json.find("\"relation\":\"meet\""), links) << json;
+}
+
 TEST_F(ExtractTest, PossessiveIsCut) {
   Extraction x = Run("Syria's government accused Turkey of shelling the town.");
   const Entity* syria = Find(x, "Syria");
@@ -278,6 +292,7 @@ TEST_F(ExtractTest, JsonContract) {
                       "\"negated\":false,\"modality\":\"asserted\""),
             std::string::npos)
       << json;
+  EXPECT_NE(json.find("],\"links\":[]}"), std::string::npos) << json;
 }
 
 TEST(AliasFileTest, ForcesIgnoresAndKeepsApart) {
