@@ -59,6 +59,7 @@ struct Cand {
   bool modifier = false;
   bool weak = false;    // the type is a guess (no gazetteer, title or given name behind it)
   bool user = false;    // named by the user's alias file
+  std::string collective;  // "coalition" for an unnamed collective actor ("the international coalition")
 };
 
 class ActorFinder {
@@ -80,6 +81,8 @@ class ActorFinder {
         ScanSentenceWithSpans(a_.sentences[si], spans);
       }
     }
+    FindCollectiveActors();
+    std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& x, const Cand& y) { return x.tb < y.tb; });
     BuildEntities();
     for (size_t id = 0; id < votes_.size() && id < a_.entities.size(); ++id) {
       int best = 0;
@@ -203,6 +206,11 @@ class ActorFinder {
   // A capitalised run the lexicons are sure of: a known place or organisation, a run with an organisation
   // word, or a multi-word run ending in a location word. These win over the tagger's spans.
   bool StrongRun(int i, int j) const {
+    // In an all-capitals headline a lone capitalised word may be any word ("WAR IS OVER").
+    if (j - i == 1 && T(i).all_caps &&
+        ((i > 0 && T(i - 1).all_caps && T(i - 1).sentence == T(i).sentence) ||
+         (i + 1 < static_cast<int>(a_.toks.size()) && T(i + 1).all_caps && T(i + 1).sentence == T(i).sentence)))
+      return false;
     int32_t end_byte = T(j - 1).e - PossessiveBytes(T(j - 1).s);
     int from = i;
     if (lex_.IsNotName(T(i).s) && !T(i).all_caps && j - i > 1) ++from;  // "The Euphrates Democratic Forces"
@@ -614,7 +622,7 @@ class ActorFinder {
     std::vector<size_t> later;
     for (size_t ci = 0; ci < cands_.size(); ++ci) {
       const Cand& c = cands_[ci];
-      if (c.resolve) {
+      if (c.resolve || !c.collective.empty()) {
         later.push_back(ci);
         continue;
       }
@@ -632,7 +640,16 @@ class ActorFinder {
       if (key.empty()) continue;
       auto it = a_.by_key.find(key);
       int id = -1;
-      if (it != a_.by_key.end()) {
+      if (!c.collective.empty()) {
+        // The named organisation whose name has the word ("Global Counter-Terrorism Coalition"), if any.
+        for (size_t e = 0; e < a_.entities.size(); ++e)
+          if (a_.entities[e].type == EntityType::kOrg && !a_.entities[e].spans.empty() &&
+              std::find(a_.entities[e].key_tokens.begin(), a_.entities[e].key_tokens.end(), c.collective) !=
+                  a_.entities[e].key_tokens.end() &&
+              a_.entities[e].key != key)
+            id = static_cast<int>(e);
+        if (id < 0) id = it != a_.by_key.end() ? it->second : AddEntity(c.name, c.type, key);
+      } else if (it != a_.by_key.end()) {
         id = it->second;
       } else if ((id = SurnameMatch(key, c.tb)) < 0) {
         id = AddEntity(c.name, c.type == EntityType::kOther && c.titled ? EntityType::kPerson : c.type, key);
@@ -675,6 +692,32 @@ class ActorFinder {
       }
       auto it = a_.by_key.find(text::NameKey(c.name));
       if (found != EntityType::kOther && it != a_.by_key.end()) a_.entities[it->second].type = found;
+    }
+  }
+
+  // "the international coalition", "the US-led coalition": a coalition acts like an organisation even
+  // unnamed. It is the document's named coalition when there is one (resolved in BuildEntities), else an
+  // actor named by its modifiers ("international coalition").
+  void FindCollectiveActors() {
+    static const std::unordered_set<std::string_view> kModifiers = {
+        "international", "global", "western", "arab", "military", "multinational", "broad", "anti", "isis",
+        "isil", "us", "u.s.", "saudi", "nato", "led", "-", "american", "russian", "turkish", "french"};
+    const int n = static_cast<int>(a_.toks.size());
+    for (int i = 1; i < n; ++i) {
+      if (T(i).lower != "coalition" || T(i).cap) continue;
+      int b = i;
+      while (b - 1 >= 0 && T(b - 1).sentence == T(i).sentence && kModifiers.count(T(b - 1).lower)) --b;
+      if (b - 1 < 0 || T(b - 1).lower != "the") continue;
+      while (b < i && T(b).s == "-") ++b;
+      Cand c;
+      c.tb = b;
+      c.te = i + 1;
+      c.b = T(b).b;
+      c.e = T(i).e;
+      c.type = EntityType::kOrg;
+      c.name = std::string(a_.text.substr(c.b, c.e - c.b));
+      c.collective = "coalition";
+      cands_.push_back(std::move(c));
     }
   }
 

@@ -88,6 +88,17 @@ TEST_F(ExtractTest, TitlesAndNationalitiesGiveLinks) {
   EXPECT_LT(json.find("\"relation\":\"meet\""), links) << json;
 }
 
+TEST_F(ExtractTest, TheCoalitionActs) {
+  Extraction x = Run("The international coalition struck Raqqa on Monday.");
+  const Entity* c = Find(x, "international coalition");
+  ASSERT_NE(c, nullptr) << Dump(x);
+  EXPECT_EQ(c->type, EntityType::kOrg);
+  EXPECT_NE(Rel(x, "international coalition", "strike", "Raqqa"), nullptr) << Dump(x);
+  x = Run("The Global Counter-Terrorism Coalition met in Rome. Later the coalition attacked Raqqa.");
+  EXPECT_NE(Rel(x, "Global Counter-Terrorism Coalition", "attack", "Raqqa"), nullptr) << Dump(x);
+  EXPECT_EQ(Find(x, "coalition"), nullptr) << Dump(x);
+}
+
 TEST_F(ExtractTest, PossessiveIsCut) {
   Extraction x = Run("Syria's government accused Turkey of shelling the town.");
   const Entity* syria = Find(x, "Syria");
