@@ -1,6 +1,8 @@
 // The query lexer and source positions. See lexer.h.
 #include "query/lexer.h"
 
+#include "text/utf8.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -44,36 +46,6 @@ std::string SourceText::Format(const SourceLoc& loc, std::string_view message) c
 }
 
 namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid (overlong forms, surrogates and
-// values above U+10FFFF are invalid).
-size_t Utf8Length(std::string_view s, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  size_t len;
-  uint32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
-  if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
-  return len;
-}
 
 bool IsWordStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -126,7 +98,7 @@ class Lexer {
         Advance();
       } else if (c == '#' || (c == '-' && Peek(1) == '-')) {
         while (pos_.offset < text_.size() && Peek() != '\n') {
-          size_t len = Utf8Length(text_, pos_.offset);
+          size_t len = text::Utf8SequenceLength(text_, pos_.offset);
           Advance(len == 0 ? 1 : len);
         }
       } else {
@@ -209,11 +181,11 @@ class Lexer {
           continue;
         }
         std::string shown = "\\";
-        size_t len = pos_.offset + 1 < text_.size() ? Utf8Length(text_, pos_.offset + 1) : 0;
+        size_t len = pos_.offset + 1 < text_.size() ? text::Utf8SequenceLength(text_, pos_.offset + 1) : 0;
         if (len > 0 && e != '\n' && e != '\r') shown.append(text_.substr(pos_.offset + 1, len));
         return Error(at, "unknown escape '" + shown + "' in string", "'\\\"' or '\\\\'");
       }
-      size_t len = Utf8Length(text_, pos_.offset);
+      size_t len = text::Utf8SequenceLength(text_, pos_.offset);
       if (len == 0) return InvalidUtf8();
       t.text.append(text_.substr(pos_.offset, len));
       Advance(len);
@@ -229,7 +201,7 @@ class Lexer {
   }
 
   Token UnexpectedCharacter() {
-    size_t len = Utf8Length(text_, pos_.offset);
+    size_t len = text::Utf8SequenceLength(text_, pos_.offset);
     if (len == 0) return InvalidUtf8();
     std::string_view ch = text_.substr(pos_.offset, len);
     SourceLoc at = pos_;

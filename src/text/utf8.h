@@ -10,6 +10,10 @@
 
 namespace ag::text {
 
+// Length in bytes (1-4) of the valid UTF-8 sequence starting at s[i], or 0 when it is not valid (overlong
+// forms, surrogates, values above U+10FFFF, truncated sequences). Requires i < s.size().
+size_t Utf8SequenceLength(std::string_view s, size_t i);
+
 // Returns the byte offset of the first invalid UTF-8 sequence in `s`, or -1 when all of it is valid
 // (overlong forms, surrogates and values above U+10FFFF are invalid).
 int64_t FindInvalidUtf8(std::string_view s);
