@@ -87,8 +87,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& data_dir, cons
     EntityType type = EntityType::kGpe;
     if (canonical == "European Union" || canonical == "United Nations" || canonical == "NATO")
       type = EntityType::kOrg;
-    lex->AddPlace(variant, canonical, type);
-    lex->AddPlace(canonical, canonical, type);
+    lex->AddPlace(variant, canonical, type, type == EntityType::kGpe);
+    lex->AddPlace(canonical, canonical, type, type == EntityType::kGpe);
   }
   rows.clear();
   AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "organisations.tsv", &rows));
@@ -242,10 +242,10 @@ Status Lexicon::LoadTsv(const std::string& path, std::vector<std::pair<std::stri
   return Status::OK();
 }
 
-void Lexicon::AddPlace(const std::string& name, const std::string& canonical, EntityType type) {
+void Lexicon::AddPlace(const std::string& name, const std::string& canonical, EntityType type, bool country) {
   std::string key = text::NameKey(name);
   if (key.empty()) return;
-  places_[key] = PlaceInfo{canonical, type};
+  places_[key] = PlaceInfo{canonical, type, country};
 }
 
 void Lexicon::AddCountriesFromIcu() {
@@ -260,9 +260,9 @@ void Lexicon::AddCountriesFromIcu() {
     if (paren != std::string::npos && name.back() == ')') {
       std::string inner = name.substr(paren + 2, name.size() - paren - 3);
       name = name.substr(0, paren);
-      AddPlace(inner, name, EntityType::kGpe);
+      AddPlace(inner, name, EntityType::kGpe, true);
     }
-    AddPlace(name, name, EntityType::kGpe);
+    AddPlace(name, name, EntityType::kGpe, true);
   }
 }
 

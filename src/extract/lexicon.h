@@ -34,6 +34,7 @@ struct VerbForm {
 struct PlaceInfo {
   std::string canonical;  // display name of the place ("United States")
   EntityType type = EntityType::kGpe;
+  bool country = false;   // a country (ICU, countries.tsv) rather than a city or region
 };
 
 class Lexicon {
@@ -77,7 +78,7 @@ class Lexicon {
   void AddVerbForms(const VerbEntry* entry, const std::vector<std::string>& past, bool dbl,
                     const std::vector<std::string>& nouns);
   void AddCountriesFromIcu();
-  void AddPlace(const std::string& name, const std::string& canonical, EntityType type);
+  void AddPlace(const std::string& name, const std::string& canonical, EntityType type, bool country = false);
 
   std::vector<std::unique_ptr<VerbEntry>> verbs_;
   std::unordered_map<std::string, VerbForm> forms_;

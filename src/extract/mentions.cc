@@ -242,7 +242,11 @@ class ActorFinder {
         continue;
       }
       int j = RunEnd(i, s.end_token);
-      if (StrongRun(i, j)) strong.emplace_back(i, j);
+      // A strong run the tagger found with the same bounds keeps the tagger's type (a city may be a club).
+      bool same = false;
+      for (const NerSpan& sp : spans)
+        same = same || (s.first_token + sp.begin == i && s.first_token + sp.end == j);
+      if (StrongRun(i, j) && !same) strong.emplace_back(i, j);
       i = j;
     }
     // Tagger spans and strong runs in text order; a span overlapping a strong run gives way to it.
@@ -359,6 +363,9 @@ class ActorFinder {
     const PlaceInfo* p = lex_.Place(key);
     // The mention tagger reads context: "Jordan" the player is not Jordan the country.
     if (p != nullptr && hint_ == EntityType::kPerson && p->type != EntityType::kOrg) p = nullptr;
+    // A city the tagger reads as an organisation is a club or a company named after it ("Chicago beat
+    // Boston"); a country stays the country.
+    if (p != nullptr && hint_ == EntityType::kOrg && p->type != EntityType::kOrg && !p->country) p = nullptr;
     if (p != nullptr) {
       c.name = p->canonical;
       c.type = p->type;
