@@ -530,9 +530,25 @@ class ActorFinder {
   }
 
   // Emits c; when "(ACRONYM)" follows, records it as an alias of the same entity.
+  // Whether `acronym` can abbreviate `name`: its first letter starts the name and its letters appear in
+  // order among the initials of the name's words ("OSCE" for "Organisation for Security and Co-operation
+  // in Europe" is cut off by the run, "EDF" for "Euphrates Democratic Forces").
+  static bool Abbreviates(std::string_view acronym, const std::string& name) {
+    std::string key = text::NameKey(name);
+    std::string initials;
+    for (const std::string& w : Split(key, ' '))
+      if (!w.empty()) initials += w[0];
+    std::string acr = AsciiLower(acronym);
+    if (acr.empty() || initials.empty() || acr[0] != initials[0]) return false;
+    size_t k = 0;
+    for (char c : initials)
+      if (k < acr.size() && c == acr[k]) ++k;
+    return k == acr.size() || (k + 1 >= acr.size() && acr.size() >= 3);
+  }
+
   void EmitWithAcronym(Cand c, int j, const text::Sentence& s) {
     if (j + 2 < s.end_token && T(j).s == "(" && T(j + 1).all_caps && T(j + 2).s == ")" &&
-        c.type != EntityType::kPerson) {
+        c.type != EntityType::kPerson && Abbreviates(T(j + 1).s, c.name)) {
       c.acronym = std::string(T(j + 1).s);
       Cand acr = Make(j + 1, j + 2, c.type);
       acr.name = c.name;  // same entity
