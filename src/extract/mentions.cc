@@ -408,7 +408,9 @@ class ActorFinder {
     int k = i;
     Cand person;
     bool titled = false;
-    while (k < j) {
+    // The tagger's organisations and places keep their words ("Queen of the South", "Emir Sultan Mosque").
+    const bool named_thing = hint_ == EntityType::kOrg || hint_ == EntityType::kGpe || hint_ == EntityType::kLoc;
+    while (k < j && !named_thing) {
       std::string lower = AsciiLower(StripDot(T(k).s));
       if (T(k).s == "." && titled) {
         ++k;
@@ -509,7 +511,7 @@ class ActorFinder {
       return;
     }
     // "Envoy for Syria Ingrid Halvorsen": a known place glued to a following name.
-    for (int m = std::min(j - 2, k + 3); m > k; --m) {
+    for (int m = std::min(j - 2, k + 3); m > k && !named_thing; --m) {
       if (lex_.Place(Key(k, m, T(m - 1).e)) == nullptr) continue;
       if (!lex_.IsFirstName(T(m).s) && j - m < 2) break;
       Cand place = Make(k, m, EntityType::kGpe);
