@@ -265,6 +265,17 @@ class ActorFinder {
                                                    : EntityType::kNorp;  // MISC: only nationalities survive
       todo.emplace_back(b, e, hint);
     }
+    // "Syria's al-Haddad" is two mentions: cut spans after an inner possessive; the possessor's type is
+    // the gazetteers' (or the tagger's when they do not know it).
+    for (size_t t = 0; t < todo.size(); ++t) {
+      auto [b, e, hint] = todo[t];
+      for (int k = b; k + 1 < e; ++k) {
+        if (PossessiveBytes(T(k).s) == 0) continue;
+        std::get<1>(todo[t]) = k + 1;
+        todo.emplace_back(k + 1, e, hint == EntityType::kPerson ? hint : EntityType::kOther);
+        break;
+      }
+    }
     std::sort(todo.begin(), todo.end());
     for (auto [b, e, hint] : todo) {
       if (!free(b, e)) continue;

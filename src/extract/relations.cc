@@ -404,6 +404,11 @@ class RelationFinder {
     }
   }
 
+  bool PossessiveEnd(int tok) const {
+    std::string_view w = T(tok).s;
+    return EndsWith(w, "'s") || EndsWith(w, "\xE2\x80\x99s");
+  }
+
   bool AnyPreposition(int b, int e) const {
     for (int i = b; i < e; ++i)
       if (IsPreposition(T(i).lower)) return true;
@@ -444,6 +449,11 @@ class RelationFinder {
       if (out.empty()) {
         if (g->entity == subject) continue;
         out.push_back(g);
+        continue;
+      }
+      // "met Syria's al-Haddad": the possessor is not the object, the possessed is.
+      if (out.size() == 1 && g->tb == out[0]->te && PossessiveEnd(out[0]->te - 1)) {
+        out[0] = g;
         continue;
       }
       const Arg* last = out.back();

@@ -106,6 +106,13 @@ TEST_F(ExtractTest, PossessiveIsCut) {
   EXPECT_EQ(syria->mentions[0].text, "Syria");
 }
 
+TEST_F(ExtractTest, PossessorIsNotTheObject) {
+  Extraction x = Run("Tom Burke meets Syria's Karim al-Haddad in Damascus.");
+  EXPECT_NE(Rel(x, "Tom Burke", "meet", "Karim al-Haddad"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Tom Burke", "meet", "Syria"), nullptr) << Dump(x);
+  ASSERT_NE(Find(x, "Syria"), nullptr) << Dump(x);
+}
+
 TEST_F(ExtractTest, NameVariantsAreOneActor) {
   Extraction x = Run(
       "President Ahmed al-Shara\xE2\x80\x99" "a arrived in Washington. Al-Sharaa met the envoy. "
