@@ -211,6 +211,13 @@ class RelationFinder {
     if (IsSpeech(form.entry->lemma))
       for (int i = v + 1; i < right_limit; ++i)
         if (T(i).lower == "must") demand = true;
+    bool military = false;
+    if (left != nullptr) {
+      static const std::unordered_set<std::string_view> kForces = {
+          "forces", "force", "troops", "army", "military", "aircraft", "jets", "warplanes", "soldiers",
+          "artillery", "navy", "tanks", "helicopters", "gunships", "drones", "planes", "marines"};
+      for (int i = left->te; i < v && i <= left->te + 3; ++i) military = military || kForces.count(T(i).lower);
+    }
     auto emit = [&](int src, int tgt) {
       if (src < 0 || tgt < 0 || src == tgt) return;
       for (const RelationBuild& r : out_)
@@ -221,6 +228,8 @@ class RelationFinder {
       r.verb_tok = v;
       r.relation = form.entry->relation;
       r.event = demand ? "DEMAND" : PloverEvent(form.entry->event, modality, negated);
+      // PLOVER: violence by armed forces with conventional means is FIGHT, not ASSAULT.
+      if (r.event == "ASSAULT" && military) r.event = "FIGHT";
       r.negated = negated;
       r.modality = modality;
       out_.push_back(std::move(r));

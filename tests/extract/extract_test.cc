@@ -249,6 +249,16 @@ TEST_F(ExtractTest, NegationAndModality) {
   EXPECT_EQ(impose->event, "THREATEN");  // PLOVER: a possible hostile act is a threat
 }
 
+TEST_F(ExtractTest, ArmedForcesFightRatherThanAssault) {
+  Extraction x = Run("Russian aircraft killed Afghan civilians. Jund al-Aqsa killed Kurdish civilians.");
+  const Relation* fight = Rel(x, "Russian", "kill", "Afghan");
+  ASSERT_NE(fight, nullptr) << Dump(x);
+  EXPECT_EQ(fight->event, "FIGHT");
+  const Relation* assault = Rel(x, "Jund al-Aqsa", "kill", "Kurdish");
+  ASSERT_NE(assault, nullptr) << Dump(x);
+  EXPECT_EQ(assault->event, "ASSAULT");
+}
+
 TEST_F(ExtractTest, LemmasFromInflectedForms) {
   Extraction x = Run("Egypt meets Israel. Qatar accused Iran. Oman is meeting Yemen. Kuwait criticised Iraq.");
   EXPECT_NE(Rel(x, "Egypt", "meet", "Israel"), nullptr) << Dump(x);
