@@ -292,7 +292,7 @@ class RelationFinder {
         tgt = LeftArg(v, left_limit, args);
       }
     } else {
-      int prep = prep_after(v, {"with", "against", "on", "to", "of", "between", "from", "for"});
+      int prep = prep_after(v, {"with", "against", "on", "to", "of", "between", "from", "for", "into", "over"});
       if (prep < 0) return;
       tgt = arg_after(prep);
       if (tgt == nullptr) return;
