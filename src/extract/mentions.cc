@@ -318,7 +318,29 @@ class ActorFinder {
     // Never start or end on punctuation (". Burke" after "Mr").
     while (*b < *e && T(*b).kind == text::TokenKind::kPunct) ++*b;
     while (*e > *b && T(*e - 1).kind == text::TokenKind::kPunct) --*e;
-    if (*b >= *e) return;
+    // Nor on a lower-case word ("Sumitomo Mitsui Financial has", "Deluxe Film unit at"); particles
+    // belong to names ("al-Haddad") and are handled below.
+    auto lower_word = [&](int i) {
+      return T(i).kind == text::TokenKind::kWord && !T(i).cap && !IsParticle(T(i).lower) && T(i).lower != "of" &&
+             T(i).lower != "the" && T(i).lower != "and" && T(i).lower != "for" && T(i).lower != "de";
+    };
+    while (*e - 1 > *b && (lower_word(*e - 1) || T(*e - 1).kind == text::TokenKind::kPunct)) --*e;
+    // A lower-case word after the last capitalised one ends the name there ("Film unit at £300m").
+    int last_cap = -1;
+    for (int i = *b; i < *e; ++i)
+      if (IsCapWord(i)) last_cap = i;
+    if (last_cap >= *b) {
+      for (int i = last_cap + 1; i < *e; ++i)
+        if (lower_word(i)) {
+          *e = last_cap + 1;
+          break;
+        }
+    }
+    while (*b + 1 < *e && lower_word(*b)) ++*b;
+    if (*b >= *e || (*e - *b == 1 && lower_word(*b))) {
+      *e = *b;
+      return;
+    }
     auto hyphen_at = [&](int i) {  // tokens i-1, i ("-"), i+1 written together
       return i - 1 >= s.first_token && i + 1 < s.end_token && T(i).s == "-" && Adjacent(i - 1, i) &&
              Adjacent(i, i + 1);
@@ -334,7 +356,7 @@ class ActorFinder {
 
   static bool LooksLikeDemonym(std::string_view w) {
     if (w.size() < 4) return false;
-    for (std::string_view suffix : {"ian", "ans", "ese", "ish", "an", "i"})
+    for (std::string_view suffix : {"ian", "ans", "ese", "ish", "an"})
       if (EndsWith(w, suffix)) return true;
     return false;
   }
@@ -745,6 +767,12 @@ class ActorFinder {
       while (b - 1 >= 0 && T(b - 1).sentence == T(i).sentence && kModifiers.count(T(b - 1).lower)) --b;
       if (b - 1 < 0 || T(b - 1).lower != "the") continue;
       while (b < i && T(b).s == "-") ++b;
+      // A bare "the coalition" names no one unless the document has a named coalition (BuildEntities).
+      bool named = false;
+      for (const Cand& other : cands_)
+        named = named || (other.type == EntityType::kOrg && other.collective.empty() &&
+                          text::NameKey(other.name).find("coalition") != std::string::npos);
+      if (b == i && !named) continue;
       Cand c;
       c.tb = b;
       c.te = i + 1;
