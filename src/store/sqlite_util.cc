@@ -63,6 +63,12 @@ Statement& Statement::BindText(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::BindTextNoCopy(int index, std::string_view value) {
+  sqlite3_bind_text64(stmt_, index, value.empty() ? "" : value.data(), value.size(), SQLITE_STATIC,
+                      SQLITE_UTF8);
+  return *this;
+}
+
 Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -138,6 +144,66 @@ Result<int64_t> Connection::QueryInt(const char* sql) {
 }
 
 int64_t Connection::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+
+BatchInsert::BatchInsert(Connection* conn, std::string_view head, int columns)
+    : conn_(conn), columns_(columns) {
+  std::string row = "(";
+  for (int c = 0; c < columns; ++c) row += c == 0 ? "?" : ", ?";
+  row += ")";
+  row_sql_ = std::string(head) + " VALUES" + row;
+  batch_sql_ = std::string(head) + " VALUES";
+  for (int r = 0; r < kRows; ++r) batch_sql_ += (r == 0 ? "" : ",") + row;
+  values_.reserve(static_cast<size_t>(kRows) * columns);
+}
+
+BatchInsert& BatchInsert::Int(int64_t value) {
+  values_.push_back({Value::kInt, value, 0, {}});
+  return *this;
+}
+
+BatchInsert& BatchInsert::Double(double value) {
+  values_.push_back({Value::kDouble, 0, value, {}});
+  return *this;
+}
+
+BatchInsert& BatchInsert::Text(std::string_view value) {
+  values_.push_back({Value::kText, 0, 0, value});
+  return *this;
+}
+
+Status BatchInsert::EndRow() {
+  if (values_.size() < static_cast<size_t>(kRows) * columns_) return Status::OK();
+  AG_RETURN_IF_ERROR(Write(batch_sql_, 0, kRows));
+  values_.clear();
+  return Status::OK();
+}
+
+Status BatchInsert::Finish() {
+  const size_t rows = values_.size() / columns_;
+  for (size_t r = 0; r < rows; ++r) AG_RETURN_IF_ERROR(Write(row_sql_, r * columns_, 1));
+  values_.clear();
+  return Status::OK();
+}
+
+Status BatchInsert::Write(const std::string& sql, size_t first_value, int rows) {
+  AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(sql.c_str()));
+  const int n = rows * columns_;
+  for (int i = 0; i < n; ++i) {
+    const Value& v = values_[first_value + i];
+    switch (v.kind) {
+      case Value::kInt:
+        st.BindInt(i + 1, v.i);
+        break;
+      case Value::kDouble:
+        st.BindDouble(i + 1, v.d);
+        break;
+      case Value::kText:
+        st.BindTextNoCopy(i + 1, v.text);
+        break;
+    }
+  }
+  return st.Run();
+}
 
 Transaction::~Transaction() {
   // Any error of ROLLBACK itself (e.g. SQLite already rolled back after an I/O error) leaves nothing to do.

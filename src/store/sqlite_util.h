@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "actorgraph/status.h"
 
@@ -23,7 +24,8 @@ namespace ag::store {
 Status SqliteStatus(sqlite3* db, int rc, const std::string& path, std::string_view what);
 
 // A cached prepared statement in use. Does not own the statement: the Connection does. Resets it (and
-// clears its bindings) on destruction so the next user starts clean. Text is bound as a copy.
+// clears its bindings) on destruction so the next user starts clean. Text is bound as a copy, except by
+// BindTextNoCopy.
 class Statement {
  public:
   Statement() = default;
@@ -38,6 +40,9 @@ class Statement {
   Statement& BindInt(int index, int64_t value);
   Statement& BindDouble(int index, double value);
   Statement& BindText(int index, std::string_view value);
+  // Binds `value` without copying it (SQLITE_STATIC): the caller keeps its bytes alive and unchanged
+  // until the statement is stepped to completion and reset or rebound. For the bulk rows of an ingest.
+  Statement& BindTextNoCopy(int index, std::string_view value);
 
   // Advances: true when a row is available, false when done; an error Status otherwise.
   Result<bool> Step();
@@ -86,6 +91,44 @@ class Connection {
   std::string path_;
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+// Appends rows to one table through multi-row INSERT statements: per row, SQLite's statement overhead
+// (program start, cursors, halt) costs about as much as the row itself, so a bulk ingest writes kRows
+// rows per statement. Values are given column by column, row by row; text is not copied, so the caller
+// keeps it alive until Finish(). The rows are written in the order given, by the time Finish() returns OK
+// (some earlier). Rowids are not reported: a caller that needs them assigns them in a column.
+class BatchInsert {
+ public:
+  static constexpr int kRows = 64;
+
+  // `head` is "INSERT INTO table(col, ...)"; `columns` the number of columns it names.
+  BatchInsert(Connection* conn, std::string_view head, int columns);
+  BatchInsert(const BatchInsert&) = delete;
+  BatchInsert& operator=(const BatchInsert&) = delete;
+
+  BatchInsert& Int(int64_t value);
+  BatchInsert& Double(double value);
+  BatchInsert& Text(std::string_view value);
+  // Ends the row (exactly `columns` values must have been given); writes a full batch.
+  Status EndRow();
+  // Writes the rows still pending, one statement each.
+  Status Finish();
+
+ private:
+  struct Value {
+    enum Kind { kInt, kDouble, kText } kind;
+    int64_t i;
+    double d;
+    std::string_view text;
+  };
+  Status Write(const std::string& sql, size_t first_value, int rows);
+
+  Connection* conn_;
+  int columns_;
+  std::string batch_sql_;  // kRows rows
+  std::string row_sql_;    // one row
+  std::vector<Value> values_;
 };
 
 // BEGIN IMMEDIATE on Begin(); ROLLBACK on destruction unless Commit() succeeded.

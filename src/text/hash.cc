@@ -1,5 +1,9 @@
 // DocumentHash: a 128-bit content hash (two independent 64-bit FNV-1a/mix lanes) over the text, the
 // metadata and the triples of a document, each field length-prefixed so that field boundaries count.
+// Numbers are formatted with std::to_chars, which gives the same characters as printf's "%zu" and
+// "%.17g" (so stored hashes do not change) without printf's per-call cost: a triples document of a
+// million relations hashes seven million fields.
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -14,16 +18,22 @@ struct Hasher {
   uint64_t a = 0xcbf29ce484222325ULL;
   uint64_t b = 0x84222325cbf29ce4ULL;
   void Bytes(std::string_view s) {
+    // Locals, so the two lanes stay in registers across the loop.
+    uint64_t x = a, y = b;
     for (unsigned char c : s) {
-      a = (a ^ c) * 0x100000001b3ULL;
-      b = (b ^ c) * 0x9E3779B97F4A7C15ULL;
-      b ^= b >> 29;
+      x = (x ^ c) * 0x100000001b3ULL;
+      y = (y ^ c) * 0x9E3779B97F4A7C15ULL;
+      y ^= y >> 29;
     }
+    a = x;
+    b = y;
   }
+  // "<length>:" then the bytes.
   void Field(std::string_view s) {
     char len[24];
-    int n = std::snprintf(len, sizeof len, "%zu:", s.size());
-    Bytes(std::string_view(len, n));
+    char* end = std::to_chars(len, len + sizeof len - 1, s.size()).ptr;
+    *end++ = ':';
+    Bytes(std::string_view(len, end - len));
     Bytes(s);
   }
 };
@@ -46,8 +56,9 @@ std::string DocumentHash(const Document& doc) {
     h.Field(t.target_type);
     h.Field(t.date);
     char w[32];
-    int n = std::snprintf(w, sizeof w, "%.17g", t.weight);
-    h.Field(std::string_view(w, n));
+    // Same characters as "%.17g".
+    char* end = std::to_chars(w, w + sizeof w, t.weight, std::chars_format::general, 17).ptr;
+    h.Field(std::string_view(w, end - w));
   }
   char out[33];
   std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(h.a),

@@ -725,6 +725,105 @@ TEST_F(StoreTest, BulkTriplesDocumentThenReplacement) {
   EXPECT_EQ(s.evidence, 10002);
 }
 
+// The names of the store's own indexes, in order.
+std::string IndexNames(const std::string& path) {
+  std::string names;
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name", -1,
+                           &st, nullptr) == SQLITE_OK) {
+      while (sqlite3_step(st) == SQLITE_ROW) {
+        const unsigned char* sql = sqlite3_column_text(st, 1);
+        names += std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + ": " +
+                 (sql ? reinterpret_cast<const char*>(sql) : "(automatic)") + "\n";
+      }
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return names;
+}
+
+TEST_F(StoreTest, FirstBulkDocumentRebuildsTheIndexesItDefers) {
+  // The first bulk document of a store is written without its randomly ordered secondary indexes, which
+  // are rebuilt before the commit: the file ends with the same indexes, consistent with the tables.
+  const std::string indexes = IndexNames(path_);
+  EXPECT_NE(indexes.find("relations_by_target"), std::string::npos) << indexes;
+  TriplesBuilder t("bulk.triples.jsonl");
+  for (int i = 0; i < 11000; ++i) {
+    t.Add("Actor " + std::to_string((i * 7919) % 2000), i % 3 ? "meet" : "warn",
+          "Actor " + std::to_string((i * 104729 + 1) % 1999), "2020-03-01");
+  }
+  ASSERT_OK(store_->Ingest(t.doc, t.ex));
+  EXPECT_EQ(IndexNames(path_), indexes);
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"),
+            0);
+  // The rebuilt indexes answer lookups: an actor's relations by target, a name by alias.
+  auto ids = store_->ResolveName("Actor 1");
+  ASSERT_OK(ids);
+  ASSERT_EQ(ids->size(), 1u);
+  auto rels = store_->RelationsOf(ids->front());
+  ASSERT_OK(rels);
+  EXPECT_EQ(
+      static_cast<int64_t>(rels->size()),
+      QueryIntSql(path_, "SELECT count(*) FROM relations WHERE source_id = " + std::to_string(ids->front()) +
+                             " OR target_id = " + std::to_string(ids->front())));
+}
+
+TEST_F(StoreTest, FailureAfterWritesRollsBackAFirstBulkDocument) {
+  // A bulk document into an empty store that fails after its rows (and the index drops) are written:
+  // the file keeps its tables, rows and indexes as before.
+  const std::string indexes = IndexNames(path_);
+  const std::string dump = Dump(path_);
+  DocBuilder b("bulk", "Joe Biden met Xi Jinping.", "2022-11-14");
+  std::string biden = b.AddEntity("Joe Biden", EntityType::kPerson, {"Joe Biden"});
+  std::string xi = b.AddEntity("Xi Jinping", EntityType::kPerson, {"Xi Jinping"});
+  for (int i = 0; i < 10001; ++i)
+    b.AddRelation(i % 2 ? biden : xi, i % 3 ? "meet" : "warn", i % 2 ? xi : biden, 0);
+  b.AddRelation(xi, "warn", biden, 7);
+  auto r = store_->Ingest(b.doc(), b.ex());
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("sentence 7"), std::string::npos) << r.status().ToString();
+  EXPECT_EQ(Dump(path_), dump);
+  EXPECT_EQ(IndexNames(path_), indexes);
+  b.ex().relations.pop_back();
+  EXPECT_EQ(MustIngest(b), IngestOutcome::kNew);
+  EXPECT_EQ(IndexNames(path_), indexes);
+  EXPECT_EQ(GetStats().evidence, 10001);
+}
+
+TEST_F(StoreTest, EntityIdsOtherThanTheExtractorsAreResolved) {
+  // The Extractor numbers entities e1, e2, ...; any other ids (and numbers out of order) work as well.
+  DocBuilder b("ids", "Joe Biden met Xi Jinping. Xi Jinping warned Kim Jong Un.", "2022-11-14");
+  b.AddEntity("Joe Biden", EntityType::kPerson, {"Joe Biden"});
+  b.AddEntity("Xi Jinping", EntityType::kPerson, {"Xi Jinping", "Xi Jinping"});
+  b.AddEntity("Kim Jong Un", EntityType::kPerson, {"Kim Jong Un"});
+  b.ex().entities[0].id = "biden";
+  b.ex().entities[1].id = "e01";
+  b.ex().entities[2].id = "e1";
+  b.AddRelation("biden", "meet", "e01", 0);
+  b.AddRelation("e01", "warn", "e1", 1);
+  MustIngest(b);
+  auto rels = AllRelations();
+  ASSERT_EQ(rels.size(), 2u);
+  std::vector<std::string> ends;
+  for (const auto& rel : rels) ends.push_back(rel.source_name + " " + rel.relation + " " + rel.target_name);
+  std::sort(ends.begin(), ends.end());
+  EXPECT_EQ(ends[0], "Joe Biden meet Xi Jinping");
+  EXPECT_EQ(ends[1], "Xi Jinping warn Kim Jong Un");
+
+  // An id that only looks like the Extractor's is not taken for one: "e2" is no entity here.
+  DocBuilder bad("ids2", "Joe Biden met Xi Jinping.");
+  bad.AddEntity("Joe Biden", EntityType::kPerson, {"Joe Biden"});
+  bad.AddEntity("Xi Jinping", EntityType::kPerson, {"Xi Jinping"});
+  bad.ex().entities[1].id = "e02";
+  bad.AddRelation("e1", "meet", "e2", 0);
+  auto r = store_->Ingest(bad.doc(), bad.ex());
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("'e2'"), std::string::npos) << r.status().ToString();
+}
+
 TEST_F(StoreTest, ForEachScansInIdOrderWithDegrees) {
   DocBuilder b = SummitDoc();
   MustIngest(b);
