@@ -40,6 +40,9 @@ struct Document {
   std::string origin;  // where it came from, for messages: "path", "path:line" or "<stdin>:line"
   bool is_triples = false;     // true: `triples` holds the content and `text` is empty
   std::vector<Triple> triples;
+  // Identifies the extraction configuration (Extractor::Fingerprint()); part of the content hash, so that
+  // re-ingesting after a model or lexicon change replaces the document's old extraction. "" = none.
+  std::string extractor_key;
 };
 
 // Streams documents from paths in order: a file, a directory (recursively, *.txt and *.jsonl, sorted
@@ -59,7 +62,7 @@ class DocumentReader {
   virtual Result<bool> Next(Document* doc) = 0;
 };
 
-// Content hash of a document (text, metadata and triples): 32 lowercase hex digits. Equal documents
+// Content hash of a document (text, metadata, triples and extractor_key): 32 lowercase hex digits. Equal documents
 // give equal hashes; used to make re-ingesting idempotent.
 std::string DocumentHash(const Document& doc);
 

@@ -95,6 +95,9 @@ class Extractor {
   static Result<std::unique_ptr<Extractor>> Create(const ExtractorOptions& options);
   // Extracts one document. A document with is_triples set is converted directly (no text analysis).
   virtual Result<Extraction> Extract(const Document& doc) const = 0;
+  // 32 hex digits identifying this extractor's configuration: the extraction code version and the bytes
+  // of every model and lexicon file it loaded (user lexicon and alias file included).
+  virtual std::string Fingerprint() const = 0;
 };
 
 // One line of the `extract` JSON-lines contract (without the trailing newline); see docs/data-model.md.

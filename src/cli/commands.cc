@@ -114,6 +114,8 @@ int RunIngest(const Args& args) {
   auto store = Store::Open(db);
   if (!store.ok()) return Fail(store.status());
 
+  // Part of every document's hash: a changed model or lexicon re-extracts documents on the next ingest.
+  const std::string fingerprint = (*extractor)->Fingerprint();
   size_t added = 0, unchanged = 0, replaced = 0, failed = 0, bytes = 0, entities = 0, relations = 0;
   Progress progress;
   auto report_failure = [&](const Status& st) -> bool {
@@ -131,6 +133,7 @@ int RunIngest(const Args& args) {
     }
     if (!next.value()) break;
     bytes += doc.text.size();
+    doc.extractor_key = fingerprint;
     Result<bool> same = (*store)->IsUnchanged(doc.id, DocumentHash(doc));
     if (!same.ok()) {
       if (report_failure(same.status().WithPrefix(doc.origin))) continue;

@@ -2,6 +2,8 @@
 // result to the public Extraction (code-point offsets, entity ids in order of first mention). Triples
 // documents are converted directly.
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -96,6 +98,9 @@ class ExtractorImpl : public Extractor {
     taggers_.pos = pos_.get();
     taggers_.ner = ner_.get();
   }
+
+  std::string Fingerprint() const override { return fingerprint_; }
+  void set_fingerprint(std::string f) { fingerprint_ = std::move(f); }
 
   Result<Extraction> Extract(const Document& doc) const override {
     if (doc.is_triples) return FromTriples(doc);
@@ -265,11 +270,35 @@ class ExtractorImpl : public Extractor {
     return out;
   }
 
+  std::string fingerprint_;
   std::unique_ptr<extract::Lexicon> lex_;
   std::unique_ptr<extract::PosTagger> pos_;
   std::unique_ptr<extract::NerTagger> ner_;
   extract::Taggers taggers_;
 };
+
+}  // namespace
+
+namespace {
+
+// Bump when extraction code changes what it extracts from the same text, so that stores re-extract.
+constexpr const char* kExtractionVersion = "actorgraph-extraction-1";
+
+// The fingerprint of a configuration: the content hash of the code version and every file read.
+std::string ConfigurationFingerprint(const std::vector<std::string>& files) {
+  Document d;
+  d.text = kExtractionVersion;
+  for (const std::string& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    d.text += '\0';
+    d.text += path.substr(path.find_last_of('/') + 1);
+    d.text += '\0';
+    d.text += ss.str();
+  }
+  return DocumentHash(d);
+}
 
 }  // namespace
 
@@ -285,7 +314,12 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
                       extract::PosTagger::Load(dir + "/models/pos-ewt.model"));
   AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::NerTagger> ner,
                       extract::NerTagger::Load(dir + "/models/ner-conll.model", dir + "/lexicon"));
-  return std::unique_ptr<Extractor>(new ExtractorImpl(std::move(lex), std::move(pos), std::move(ner)));
+  std::vector<std::string> files = lex->files();
+  files.push_back(dir + "/models/pos-ewt.model");
+  files.push_back(dir + "/models/ner-conll.model");
+  auto impl = std::make_unique<ExtractorImpl>(std::move(lex), std::move(pos), std::move(ner));
+  impl->set_fingerprint(ConfigurationFingerprint(files));
+  return std::unique_ptr<Extractor>(std::move(impl));
 }
 
 }  // namespace ag

@@ -118,6 +118,7 @@ std::string JsonErrorPlace(const std::string& path, const std::string& content, 
 }  // namespace
 
 Status Lexicon::LoadUserAliases(const std::string& path) {
+  files_.push_back(path);
   AG_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
   rapidjson::Document doc;
   doc.Parse(content.c_str(), content.size());
@@ -162,6 +163,7 @@ Status Lexicon::LoadUserAliases(const std::string& path) {
 }
 
 Status Lexicon::LoadRelations(const std::string& path, bool user) {
+  files_.push_back(path);
   AG_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
   rapidjson::Document doc;
   doc.Parse(content.c_str(), content.size());
@@ -218,6 +220,7 @@ void Lexicon::AddVerbForms(const VerbEntry* e, const std::vector<std::string>& p
 }
 
 Status Lexicon::LoadLines(const std::string& path, std::unordered_set<std::string>* out, bool lower) {
+  files_.push_back(path);
   AG_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
   for (const std::string& raw : Split(content, '\n')) {
     std::string_view line = Trim(raw);
@@ -228,6 +231,7 @@ Status Lexicon::LoadLines(const std::string& path, std::unordered_set<std::strin
 }
 
 Status Lexicon::LoadTsv(const std::string& path, std::vector<std::pair<std::string, std::string>>* out) {
+  files_.push_back(path);
   AG_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
   int line_no = 0;
   for (const std::string& raw : Split(content, '\n')) {

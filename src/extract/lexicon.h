@@ -70,6 +70,8 @@ class Lexicon {
   const PlaceInfo* Place(const std::string& key) const;
 
   size_t verb_count() const { return verbs_.size(); }
+  // Every file read so far (lexicons, user files), in reading order.
+  const std::vector<std::string>& files() const { return files_; }
 
  private:
   Status LoadRelations(const std::string& path, bool user);
@@ -87,6 +89,7 @@ class Lexicon {
   std::unordered_map<std::string, PlaceInfo> places_;
   std::unordered_map<std::string, UserActor> user_aliases_;
   std::unordered_set<std::string> ignored_, kept_apart_;
+  std::vector<std::string> files_;
 };
 
 }  // namespace ag::extract

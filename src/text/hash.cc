@@ -48,6 +48,12 @@ std::string DocumentHash(const Document& doc) {
   h.Field(doc.date);
   h.Field(doc.source);
   h.Field(doc.url);
+  // The extractor's configuration: a changed model or lexicon makes every document "changed", so that
+  // the next ingest extracts it again. Absent (empty) it adds nothing, keeping older hashes valid.
+  if (!doc.extractor_key.empty()) {
+    h.Field("extractor");
+    h.Field(doc.extractor_key);
+  }
   for (const Triple& t : doc.triples) {
     h.Field(t.source);
     h.Field(t.relation);

@@ -93,6 +93,19 @@ TEST_F(CliTest, ChangedDocumentReplacesItsContribution) {
   EXPECT_NE(StatsJson().find("\"documents\":1,"), std::string::npos);
 }
 
+TEST_F(CliTest, ChangedConfigurationReExtracts) {
+  std::string doc = dir_.Write("in/a.txt", "Lena Morrow parleyed with Piet Vandersloot in Tallinn.\n");
+  ASSERT_EQ(Ag("ingest " + Q(doc)).exit_code, 0);
+  EXPECT_EQ(Ag("show 'Lena Morrow'").out.find("parley"), std::string::npos);
+  std::string lex = dir_.Write("lex.json", "{\"verbs\": [{\"lemma\": \"parley\", \"event\": \"CONSULT\"}]}");
+  RunResult r = Ag("ingest --lexicon " + Q(lex) + " " + Q(doc));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("0 new, 0 unchanged, 1 replaced"), std::string::npos) << r.out;
+  EXPECT_NE(Ag("show 'Lena Morrow'").out.find("-[parley]-> Piet Vandersloot"), std::string::npos);
+  r = Ag("ingest --lexicon " + Q(lex) + " " + Q(doc));
+  EXPECT_NE(r.out.find("0 new, 1 unchanged, 0 replaced"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, ExtractFollowsTheContract) {
   // Curly quotes and accents: offsets must count code points, not bytes.
   std::string text =
