@@ -298,13 +298,19 @@ class RelationFinder {
       if (tgt == nullptr) return;
       // The argument right before the noun (allowing a determiner or one modifier word), else the subject
       // ("Iraqi forces seized the university in their battle with IS": "their" is the clause subject).
-      for (const Arg* g : args)
-        if (g->te <= v && g->te >= v - 2 && g->tb >= left_limit && !AnyPreposition(g->te, v)) src = g;
+      for (const Arg* g : args) {
+        bool words_between = true;  // "Near Palmyra, the attack": a comma cuts the noun off
+        for (int i = g->te; i < v && i >= 0; ++i) words_between = words_between && T(i).kind == text::TokenKind::kWord;
+        if (g->te <= v && g->te >= v - 2 && g->tb >= left_limit && !AnyPreposition(g->te, v) && words_between) src = g;
+      }
       if (src == nullptr && v > left_limit &&
           (T(v - 1).lower == "their" || T(v - 1).lower == "its" || T(v - 1).lower == "his" ||
            T(v - 1).lower == "her"))
         src = ClauseSubject(v, left_limit, args);
-      if (src == nullptr) src = LeftArg(v, left_limit, args);
+      if (src == nullptr) {
+        src = LeftArg(v, left_limit, args);
+        if (src != nullptr && InAdjunct(src, left_limit)) src = nullptr;  // "Near Rawah, two strikes ..."
+      }
       // "talks between A and B": both after the noun.
       if (T(prep).lower == "between") {
         src = tgt;
@@ -413,6 +419,29 @@ class RelationFinder {
     }
   }
 
+  // An argument in a place or time adjunct ("Near Rawah, one strike destroyed ...", "In Damascus"): not a
+  // subject.
+  bool InAdjunct(const Arg* g, int left_limit) const {
+    static const std::unordered_set<std::string_view> kLocative = {
+        "in", "at", "near", "on", "during", "after", "before", "since", "across", "inside", "around",
+        "outside", "within", "into", "from", "over", "under", "through", "to", "throughout", "towards"};
+    int i = g->tb - 1;
+    while (i >= left_limit && (IsDeterminer(T(i).lower) || (T(i).kind == text::TokenKind::kWord && !T(i).cap &&
+                                                             !kLocative.count(T(i).lower) && i == g->tb - 1 &&
+                                                             EndsWith(T(i).lower, "ern"))))
+      --i;  // "in northern Syria"
+    return i >= left_limit && kLocative.count(T(i).lower) > 0;
+  }
+
+  // An argument right before a speech verb at the end of a report ("..., X said", "he added").
+  bool SpeakerOfReport(const Arg* g) const {
+    int i = g->te;
+    if (i >= static_cast<int>(a_.toks.size()) || T(i).sentence != T(g->tb).sentence) return false;
+    const VerbForm* f = lex_.Verb(T(i).lower);
+    bool speech = (f != nullptr && IsSpeech(f->entry->lemma)) || T(i).lower == "added";
+    return speech && g->tb > 0 && (T(g->tb - 1).s == "," || IsQuote(T(g->tb - 1).s) || g->pronoun);
+  }
+
   bool PossessiveEnd(int tok) const {
     std::string_view w = T(tok).s;
     return EndsWith(w, "'s") || EndsWith(w, "\xE2\x80\x99s");
@@ -455,6 +484,7 @@ class RelationFinder {
     for (const Arg* g : args) {
       if (g->tb <= after || g->tb >= right_limit || g->modifier) continue;
       if (g->entity == subject && g->pronoun) continue;  // "met his counterpart"
+      if (SpeakerOfReport(g)) break;  // "..., Pentagon Press Secretary Peter Cook said": the source, not an object
       if (out.empty()) {
         if (g->entity == subject) continue;
         out.push_back(g);

@@ -259,6 +259,17 @@ TEST_F(ExtractTest, ArmedForcesFightRatherThanAssault) {
   EXPECT_EQ(assault->event, "ASSAULT");
 }
 
+TEST_F(ExtractTest, TheSpeakerAtTheEndIsNotAnObject) {
+  Extraction x = Run("Jund al-Aqsa killed 20 civilians in Idlib, Pentagon spokesman Peter Cook said.");
+  for (const Relation& r : x.relations)
+    if (r.relation == "kill") EXPECT_NE(NameOf(x, r.target), "Peter Cook") << Dump(x);
+}
+
+TEST_F(ExtractTest, APlaceAdjunctIsNotTheSourceOfANominalTrigger) {
+  Extraction x = Run("Near Palmyra, the attack on Jund al-Aqsa killed ten fighters.");
+  for (const Relation& r : x.relations) EXPECT_NE(NameOf(x, r.source), "Palmyra") << Dump(x);
+}
+
 TEST_F(ExtractTest, LemmasFromInflectedForms) {
   Extraction x = Run("Egypt meets Israel. Qatar accused Iran. Oman is meeting Yemen. Kuwait criticised Iraq.");
   EXPECT_NE(Rel(x, "Egypt", "meet", "Israel"), nullptr) << Dump(x);
