@@ -278,30 +278,7 @@ class ReaderImpl : public DocumentReader {
       return Status::InvalidArgument(Where() + ":" + std::to_string(col) + ": invalid UTF-8 at byte offset " +
                                      std::to_string(bad) + " of the line");
     }
-    std::string copy(line);
-    json->Parse(copy.c_str(), copy.size());
-    if (json->HasParseError()) {
-      return LineError(line, json->GetErrorOffset(),
-                       std::string("malformed JSON: ") + rapidjson::GetParseError_En(json->GetParseError()));
-    }
-    if (!json->IsObject()) return LineError(line, 0, "expected a JSON object");
-    return Status::OK();
-  }
-
-  // ParseLine for a triples line, without copying the line: the same checks and messages.
-  Status ParseTripleLine(std::string_view line, rapidjson::Document* json) const {
-    if (const void* nul = std::memchr(line.data(), 0, line.size())) {
-      size_t off = static_cast<const char*>(nul) - line.data();
-      return Status::InvalidArgument(Where() + ": binary content (NUL byte at byte offset " +
-                                     std::to_string(off) + " of the line)");
-    }
-    int64_t bad = text::FindInvalidUtf8(line);
-    if (bad >= 0) {
-      int64_t col = text::CodePointCount(line.substr(0, bad)) + 1;
-      return Status::InvalidArgument(Where() + ":" + std::to_string(col) + ": invalid UTF-8 at byte offset " +
-                                     std::to_string(bad) + " of the line");
-    }
-    json->Parse(line.data(), line.size());
+    json->Parse(line.data(), line.size());  // RapidJSON reads the view; no terminating NUL needed
     if (json->HasParseError()) {
       return LineError(line, json->GetErrorOffset(),
                        std::string("malformed JSON: ") + rapidjson::GetParseError_En(json->GetParseError()));
@@ -366,7 +343,7 @@ class ReaderImpl : public DocumentReader {
       if (Trim(line).empty()) continue;
       json.SetNull();
       pool.Clear();
-      AG_RETURN_IF_ERROR(ParseTripleLine(line, &json));
+      AG_RETURN_IF_ERROR(ParseLine(line, &json));
       Triple& t = doc->triples.emplace_back();
       AG_ASSIGN_OR_RETURN(t.source, StringField(json, "source", true));
       AG_ASSIGN_OR_RETURN(t.relation, StringField(json, "relation", true));
