@@ -95,6 +95,9 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& data_dir, cons
   for (auto& [name, canonical] : rows) lex->AddPlace(name, canonical, EntityType::kOrg);
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "loc_words.txt", &lex->loc_words_, false));
   rows.clear();
+  AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "capitals.tsv", &rows));
+  for (auto& [capital, country] : rows) lex->capitals_[text::NameKey(capital)] = country;
+  rows.clear();
   AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "places.tsv", &rows));
   for (auto& [name, type] : rows) lex->AddPlace(name, name, type == "LOC" ? EntityType::kLoc : EntityType::kGpe);
   return lex;

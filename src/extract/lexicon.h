@@ -64,6 +64,11 @@ class Lexicon {
   bool IsNotName(std::string_view word) const { return not_names_.count(std::string(word)) > 0; }
   bool IsFirstName(std::string_view word) const { return first_names_.count(std::string(word)) > 0; }
   bool IsLocWord(std::string_view word) const { return loc_words_.count(std::string(word)) > 0; }
+  // The country of a capital's NameKey ("damascus" -> "Syria"), or nullptr.
+  const std::string* CountryOfCapital(const std::string& key) const {
+    auto it = capitals_.find(key);
+    return it == capitals_.end() ? nullptr : &it->second;
+  }
   // Country for a demonym ("Syrian" -> "Syria"), or nullptr.
   const std::string* Nationality(std::string_view word) const;
   // Country, place or known organisation (organisations.tsv) for a NameKey ("u s" -> United States), or nullptr.
@@ -87,6 +92,7 @@ class Lexicon {
   std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_, loc_words_;
   std::unordered_map<std::string, std::string> nationalities_;
   std::unordered_map<std::string, PlaceInfo> places_;
+  std::unordered_map<std::string, std::string> capitals_;  // capital key -> country name
   std::unordered_map<std::string, UserActor> user_aliases_;
   std::unordered_set<std::string> ignored_, kept_apart_;
   std::vector<std::string> files_;

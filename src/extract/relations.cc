@@ -3,6 +3,7 @@
 #include "extract/relations.h"
 
 #include "extract/pos_tagger.h"
+#include "text/normalize.h"
 
 #include <algorithm>
 #include <unordered_set>
@@ -514,6 +515,25 @@ class RelationFinder {
 
 void FindRelations(const Lexicon& lex, const DocAnalysis& a, std::vector<RelationBuild>* out) {
   RelationFinder(lex, a, out).Run();
+  // Metonymy: a capital that acts is its country ("Damascus said", "Washington warned Ankara"), when the
+  // document names the country; the place of a movement stays the city ("visited Damascus").
+  auto country_of = [&](int entity) -> int {
+    const EntityBuild& e = a.entities[entity];
+    if (e.type != EntityType::kGpe) return entity;
+    const std::string* country = lex.CountryOfCapital(e.key);
+    if (country == nullptr) return entity;
+    auto it = a.by_key.find(text::NameKey(*country));
+    return it == a.by_key.end() ? entity : it->second;
+  };
+  static const std::unordered_set<std::string_view> kMovement = {"visit", "travel", "arrive", "leave", "return",
+                                                                 "evacuate", "withdraw", "retreat"};
+  std::vector<RelationBuild> kept;
+  for (RelationBuild& r : *out) {
+    r.source = country_of(r.source);
+    if (!kMovement.count(r.relation)) r.target = country_of(r.target);
+    if (r.source != r.target) kept.push_back(std::move(r));
+  }
+  *out = std::move(kept);
 }
 
 }  // namespace ag::extract

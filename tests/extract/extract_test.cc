@@ -270,6 +270,14 @@ TEST_F(ExtractTest, APlaceAdjunctIsNotTheSourceOfANominalTrigger) {
   for (const Relation& r : x.relations) EXPECT_NE(NameOf(x, r.source), "Palmyra") << Dump(x);
 }
 
+TEST_F(ExtractTest, ACapitalThatActsIsItsCountry) {
+  Extraction x = Run("Syria and Turkey are neighbours. Damascus warned Ankara on Monday. "
+                     "Tom Burke visited Damascus.");
+  EXPECT_NE(Rel(x, "Syria", "warn", "Turkey"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Damascus", "warn", "Ankara"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Tom Burke", "visit", "Damascus"), nullptr) << Dump(x);  // the place of a visit
+}
+
 TEST_F(ExtractTest, LemmasFromInflectedForms) {
   Extraction x = Run("Egypt meets Israel. Qatar accused Iran. Oman is meeting Yemen. Kuwait criticised Iraq.");
   EXPECT_NE(Rel(x, "Egypt", "meet", "Israel"), nullptr) << Dump(x);
