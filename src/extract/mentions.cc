@@ -91,6 +91,7 @@ class ActorFinder {
       if (votes_[id][best] > 0) a_.entities[id].type = static_cast<EntityType>(best);
     }
     TypeFromAppositions();
+    FoldGovernments();
     FindLinks();
     ResolveReferences();
     std::sort(a_.args.begin(), a_.args.end(), [](const Arg& x, const Arg& y) { return x.tb < y.tb; });
@@ -782,6 +783,23 @@ class ActorFinder {
       c.name = std::string(a_.text.substr(c.b, c.e - c.b));
       c.collective = "coalition";
       cands_.push_back(std::move(c));
+    }
+  }
+
+  // "the Syrian government", "the Iraqi authorities": as relation arguments these are the country, when the
+  // document names it. The mention itself stays the nationality.
+  void FoldGovernments() {
+    static const std::unordered_set<std::string_view> kHeads = {"government", "authorities", "regime",
+                                                                "administration", "cabinet", "leadership"};
+    for (Arg& g : a_.args) {
+      if (g.pronoun || g.entity < 0 || a_.entities[g.entity].type != EntityType::kNorp) continue;
+      if (g.te >= static_cast<int>(a_.toks.size()) || !kHeads.count(T(g.te).lower)) continue;
+      const std::string* country = lex_.Nationality(a_.entities[g.entity].name);
+      auto it = country ? a_.by_key.find(text::NameKey(*country)) : a_.by_key.end();
+      if (it == a_.by_key.end()) continue;
+      g.entity = it->second;
+      g.te += 1;  // the argument covers "Syrian government"
+      g.pronoun = true;  // not a name mention of the country
     }
   }
 

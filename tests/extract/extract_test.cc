@@ -278,6 +278,13 @@ TEST_F(ExtractTest, ACapitalThatActsIsItsCountry) {
   EXPECT_NE(Rel(x, "Tom Burke", "visit", "Damascus"), nullptr) << Dump(x);  // the place of a visit
 }
 
+TEST_F(ExtractTest, TheGovernmentOfANationIsItsCountry) {
+  Extraction x = Run("Syria rejected the report. The Syrian government accused Jund al-Aqsa of the attack.");
+  EXPECT_NE(Rel(x, "Syria", "accuse", "Jund al-Aqsa"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Syrian", "accuse", "Jund al-Aqsa"), nullptr) << Dump(x);
+  ASSERT_NE(Find(x, "Syrian"), nullptr);  // the mention stays a nationality
+}
+
 TEST_F(ExtractTest, LemmasFromInflectedForms) {
   Extraction x = Run("Egypt meets Israel. Qatar accused Iran. Oman is meeting Yemen. Kuwait criticised Iraq.");
   EXPECT_NE(Rel(x, "Egypt", "meet", "Israel"), nullptr) << Dump(x);
