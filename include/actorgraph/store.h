@@ -84,8 +84,10 @@ class Store {
   virtual Result<bool> IsUnchanged(const std::string& doc_id, const std::string& hash) = 0;
 
   // Writes one document's contribution in a single transaction, replacing an older version with the
-  // same id. On error nothing is changed.
-  virtual Result<IngestOutcome> Ingest(const Document& doc, const Extraction& extraction) = 0;
+  // same id. On error nothing is changed. `hash` is DocumentHash(doc) when the caller already has it (as
+  // after IsUnchanged); "" = compute it here.
+  virtual Result<IngestOutcome> Ingest(const Document& doc, const Extraction& extraction,
+                                       const std::string& hash = "") = 0;
 
   virtual Result<StoreStats> Stats() = 0;
 

@@ -134,7 +134,8 @@ int RunIngest(const Args& args) {
     if (!next.value()) break;
     bytes += doc.text.size();
     doc.extractor_key = fingerprint;
-    Result<bool> same = (*store)->IsUnchanged(doc.id, DocumentHash(doc));
+    const std::string hash = DocumentHash(doc);
+    Result<bool> same = (*store)->IsUnchanged(doc.id, hash);
     if (!same.ok()) {
       if (report_failure(same.status().WithPrefix(doc.origin))) continue;
       break;
@@ -149,7 +150,7 @@ int RunIngest(const Args& args) {
       if (report_failure(x.status())) continue;
       break;
     }
-    Result<IngestOutcome> outcome = (*store)->Ingest(doc, x.value());
+    Result<IngestOutcome> outcome = (*store)->Ingest(doc, x.value(), hash);
     if (!outcome.ok()) {
       if (report_failure(outcome.status().WithPrefix(doc.origin))) continue;
       break;

@@ -170,13 +170,18 @@ class ActorFinder {
     return j;
   }
 
+  // A capitalised run starts at i: a capitalised word, or a lower-case particle joined by a hyphen to one
+  // ("al-Haddad").
+  bool StartsRun(int i, int end) const {
+    if (IsCapWord(i)) return true;
+    return IsParticle(T(i).lower) && i + 2 < end && T(i + 1).s == "-" && Adjacent(i, i + 1) &&
+           Adjacent(i + 1, i + 2) && IsCapWord(i + 2);
+  }
+
   void ScanSentence(const text::Sentence& s) {
     int i = s.first_token;
     while (i < s.end_token) {
-      // "al-Haddad": a lower-case particle joined by a hyphen to a capitalised word starts a name.
-      bool particle_start = IsParticle(T(i).lower) && i + 2 < s.end_token && T(i + 1).s == "-" &&
-                            Adjacent(i, i + 1) && Adjacent(i + 1, i + 2) && IsCapWord(i + 2);
-      if (!IsCapWord(i) && !particle_start) {
+      if (!StartsRun(i, s.end_token)) {
         ++i;
         continue;
       }
@@ -236,9 +241,7 @@ class ActorFinder {
     // Strong rule runs first.
     std::vector<std::pair<int, int>> strong;
     for (int i = s.first_token; i < s.end_token;) {
-      bool particle_start = IsParticle(T(i).lower) && i + 2 < s.end_token && T(i + 1).s == "-" &&
-                            Adjacent(i, i + 1) && Adjacent(i + 1, i + 2) && IsCapWord(i + 2);
-      if (!IsCapWord(i) && !particle_start) {
+      if (!StartsRun(i, s.end_token)) {
         ++i;
         continue;
       }

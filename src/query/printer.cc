@@ -275,16 +275,8 @@ class JsonPrinter final : public Printer {
       w_.Key("edges");
       w_.StartArray();
       for (EdgeIndex e : path.edges) {
-        const GraphEdge& edge = graph_.edge(e);
         w_.StartObject();
-        w_.Key("source");
-        String(w_, graph_.node(edge.source).name);
-        w_.Key("target");
-        String(w_, graph_.node(edge.target).name);
-        w_.Key("relation");
-        String(w_, edge.relation);
-        w_.Key("weight");
-        w_.Double(edge.weight);
+        EdgeEnds(graph_.edge(e));
         w_.EndObject();
       }
       w_.EndArray();
@@ -386,9 +378,8 @@ class JsonPrinter final : public Printer {
   }
 
   // A relation: the neighbourhood edge shape plus, with `full`, its counts, dates and evidence.
-  void Edge(EdgeIndex e, bool full, const std::optional<EvidenceRecord>* evidence = nullptr) {
-    const GraphEdge& edge = graph_.edge(e);
-    w_.StartObject();
+  // The fields every edge shape starts with: source, target, relation, weight.
+  void EdgeEnds(const GraphEdge& edge) {
     w_.Key("source");
     String(w_, graph_.node(edge.source).name);
     w_.Key("target");
@@ -397,6 +388,12 @@ class JsonPrinter final : public Printer {
     String(w_, edge.relation);
     w_.Key("weight");
     w_.Double(edge.weight);
+  }
+
+  void Edge(EdgeIndex e, bool full, const std::optional<EvidenceRecord>* evidence = nullptr) {
+    const GraphEdge& edge = graph_.edge(e);
+    w_.StartObject();
+    EdgeEnds(edge);
     w_.Key("event");
     String(w_, edge.event);
     w_.Key("count");

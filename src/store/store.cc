@@ -452,7 +452,8 @@ class SqliteStore final : public Store {
       : conn_(std::move(conn)), read_only_(read_only) {}
 
   Result<bool> IsUnchanged(const std::string& doc_id, const std::string& hash) override;
-  Result<IngestOutcome> Ingest(const Document& doc, const Extraction& extraction) override;
+  Result<IngestOutcome> Ingest(const Document& doc, const Extraction& extraction,
+                               const std::string& known_hash) override;
   Result<StoreStats> Stats() override;
   Result<std::vector<EntityRecord>> ListEntities(std::optional<EntityType> type, int64_t limit) override;
   Result<std::vector<int64_t>> ResolveName(const std::string& name) override;
@@ -486,7 +487,8 @@ Result<bool> SqliteStore::IsUnchanged(const std::string& doc_id, const std::stri
   return row && st.TextView(0) == hash;
 }
 
-Result<IngestOutcome> SqliteStore::Ingest(const Document& doc, const Extraction& extraction) {
+Result<IngestOutcome> SqliteStore::Ingest(const Document& doc, const Extraction& extraction,
+                                          const std::string& known_hash) {
   const std::string where = !doc.origin.empty() ? doc.origin : !doc.id.empty() ? doc.id : "document";
   if (read_only_) {
     return Status::InvalidArgument(conn_->path() + ": opened read-only; cannot ingest " + where);
@@ -499,17 +501,19 @@ Result<IngestOutcome> SqliteStore::Ingest(const Document& doc, const Extraction&
   const bool bulk = extraction.relations.size() > kBulkRelations;
   Contribution c;
   Status built;
-  std::string hash;
+  std::string hash = known_hash;
   if (bulk) {
     std::future<std::string> hashing;
-    try {
-      hashing = std::async(std::launch::async, [&doc] { return DocumentHash(doc); });
-    } catch (const std::system_error&) {
-      // No thread to be had: hash here.
+    if (hash.empty()) {
+      try {
+        hashing = std::async(std::launch::async, [&doc] { return DocumentHash(doc); });
+      } catch (const std::system_error&) {
+        // No thread to be had: hash here.
+      }
     }
     built = BuildContribution(doc, extraction, where, &c);
-    hash = hashing.valid() ? hashing.get() : DocumentHash(doc);
-  } else {
+    if (hash.empty()) hash = hashing.valid() ? hashing.get() : DocumentHash(doc);
+  } else if (hash.empty()) {
     hash = DocumentHash(doc);
   }
 

@@ -98,7 +98,9 @@ class ScriptedStore : public Store {
   bool override_scan = true;
 
   Result<bool> IsUnchanged(const std::string&, const std::string&) override { return false; }
-  Result<IngestOutcome> Ingest(const Document&, const Extraction&) override { return Status::Internal("unused"); }
+  Result<IngestOutcome> Ingest(const Document&, const Extraction&, const std::string&) override {
+    return Status::Internal("unused");
+  }
   Result<StoreStats> Stats() override { return StoreStats(); }
   Result<std::vector<EntityRecord>> ListEntities(std::optional<EntityType>, int64_t) override { return entities; }
   Result<std::vector<int64_t>> ResolveName(const std::string&) override { return std::vector<int64_t>(); }
