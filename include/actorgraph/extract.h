@@ -23,8 +23,9 @@ enum class EntityType : int {
   kLoc = 4,
   kNorp = 5,
   kOther = 6,
+  kGroup = 7,  // an unnamed collective actor: "militants", "government forces", "civilians"
 };
-const char* EntityTypeName(EntityType type);  // "PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER"
+const char* EntityTypeName(EntityType type);  // "PERSON", "ORG", "GPE", "LOC", "NORP", "OTHER", "GROUP"
 // Case-insensitive; also accepts PER, ORGANIZATION/ORGANISATION, LOCATION. InvalidArgument otherwise.
 Result<EntityType> ParseEntityType(const std::string& name);
 
@@ -36,6 +37,10 @@ struct Mention {
   int64_t begin = 0;  // code points
   int64_t end = 0;
   std::string text;   // == the document text slice [begin, end)
+  // A pronoun, description or other reference ("he", "the ministry", "we", "the capital") that a relation
+  // of this extraction uses as its argument; false for a name mention. References are evidence, not names:
+  // the store neither counts them as mentions nor learns aliases from them.
+  bool reference = false;
 };
 
 struct Entity {

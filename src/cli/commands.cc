@@ -501,7 +501,7 @@ const std::vector<Command>& Commands() {
       {"stats", "[--db FILE] [--format table|json]", "Counts of documents, entities, relations and evidence.",
        "  --format F       table (default) or json\n", {"db", "format"}, {}, RunStats},
       {"entities", "[--db FILE] [--type T] [--limit N]", "List actors by number of mentions.",
-       "  --type T         PERSON, ORG, GPE, LOC, NORP or OTHER\n  --limit N        at most N rows\n",
+       "  --type T         PERSON, ORG, GPE, LOC, NORP, GROUP or OTHER\n  --limit N        at most N rows\n",
        {"db", "type", "limit"}, {}, RunEntities},
       {"show", "[--db FILE] NAME", "An actor with its aliases, type, relations and evidence sentences.",
        "  NAME             canonical name or alias, case and diacritics ignored\n", {"db"}, {}, RunShow},

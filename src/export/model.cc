@@ -184,6 +184,7 @@ Rgb TypeColour(EntityType type) {
     case EntityType::kLoc: return {148, 103, 189};
     case EntityType::kNorp: return {214, 39, 40};
     case EntityType::kOther: return {127, 127, 127};
+    case EntityType::kGroup: return {140, 86, 75};
   }
   return {127, 127, 127};
 }

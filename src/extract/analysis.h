@@ -50,6 +50,10 @@ struct RelationBuild {
   int source = -1;  // entity indexes
   int target = -1;
   int verb_tok = 0;
+  // The argument occurrences the relation was read from (token ranges) and whether each is a reference
+  // rather than a name mention of its entity.
+  int source_tb = -1, source_te = -1, target_tb = -1, target_te = -1;
+  bool source_ref = false, target_ref = false;
   std::string relation;
   std::string event;
   bool negated = false;

@@ -144,6 +144,29 @@ class ExtractorImpl : public Extractor {
       }
       out.entities.push_back(std::move(e));
     }
+    // The references relations use are mentions too (marked), so that each relation's evidence names
+    // where its actors stand in the text.
+    std::vector<int> index_of(a.entities.size(), -1);
+    for (size_t k = 0; k < order.size(); ++k) index_of[order[k]] = static_cast<int>(k);
+    auto add_reference = [&](int entity, int tb, int te) {
+      if (entity < 0 || index_of[entity] < 0 || tb < 0 || te <= tb) return;
+      Entity& e = out.entities[index_of[entity]];
+      int32_t b = a.toks[tb].b, en = a.toks[te - 1].e;
+      Mention m;
+      m.begin = map.ToCodePoint(b);
+      m.end = map.ToCodePoint(en);
+      for (const Mention& old : e.mentions)
+        if (old.begin < m.end && m.begin < old.end) return;
+      m.text = doc.text.substr(b, en - b);
+      m.reference = true;
+      e.mentions.insert(std::upper_bound(e.mentions.begin(), e.mentions.end(), m,
+                                         [](const Mention& x, const Mention& y) { return x.begin < y.begin; }),
+                        std::move(m));
+    };
+    for (const extract::RelationBuild& rb : rels) {
+      if (rb.source_ref) add_reference(rb.source, rb.source_tb, rb.source_te);
+      if (rb.target_ref) add_reference(rb.target, rb.target_tb, rb.target_te);
+    }
     for (const extract::DocAnalysis::Link& link : a.links) {
       if (ids[link.source].empty() || ids[link.target].empty()) continue;
       Relation r;

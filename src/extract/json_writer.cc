@@ -33,6 +33,7 @@ std::string ExtractionToJson(const Extraction& x) {
       if (k) o += ',';
       o += "{\"begin\":" + std::to_string(m.begin) + ",\"end\":" + std::to_string(m.end) + ",\"text\":";
       str(m.text);
+      if (m.reference) o += ",\"kind\":\"reference\"";
       o += '}';
     }
     o += "]}";

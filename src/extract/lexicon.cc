@@ -94,6 +94,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& data_dir, cons
   AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "organisations.tsv", &rows));
   for (auto& [name, canonical] : rows) lex->AddPlace(name, canonical, EntityType::kOrg);
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "loc_words.txt", &lex->loc_words_, false));
+  AG_RETURN_IF_ERROR(lex->LoadLines(dir + "group_nouns.txt", &lex->group_nouns_, true));
   rows.clear();
   AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "capitals.tsv", &rows));
   for (auto& [capital, country] : rows) lex->capitals_[text::NameKey(capital)] = country;

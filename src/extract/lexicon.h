@@ -64,6 +64,8 @@ class Lexicon {
   bool IsNotName(std::string_view word) const { return not_names_.count(std::string(word)) > 0; }
   bool IsFirstName(std::string_view word) const { return first_names_.count(std::string(word)) > 0; }
   bool IsLocWord(std::string_view word) const { return loc_words_.count(std::string(word)) > 0; }
+  // A lower-case head noun of an unnamed collective actor ("militants", "civilians"; group_nouns.txt).
+  bool IsGroupNoun(std::string_view lower) const { return group_nouns_.count(std::string(lower)) > 0; }
   // The country of a capital's NameKey ("damascus" -> "Syria"), or nullptr.
   const std::string* CountryOfCapital(const std::string& key) const {
     auto it = capitals_.find(key);
@@ -89,7 +91,7 @@ class Lexicon {
 
   std::vector<std::unique_ptr<VerbEntry>> verbs_;
   std::unordered_map<std::string, VerbForm> forms_;
-  std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_, loc_words_;
+  std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_, loc_words_, group_nouns_;
   std::unordered_map<std::string, std::string> nationalities_;
   std::unordered_map<std::string, PlaceInfo> places_;
   std::unordered_map<std::string, std::string> capitals_;  // capital key -> country name

@@ -82,16 +82,20 @@ class ActorFinder {
       }
     }
     FindCollectiveActors();
+    FindGroups();
     std::stable_sort(cands_.begin(), cands_.end(), [](const Cand& x, const Cand& y) { return x.tb < y.tb; });
     BuildEntities();
     for (size_t id = 0; id < votes_.size() && id < a_.entities.size(); ++id) {
       int best = 0;
-      for (int t = 1; t < 7; ++t)
+      for (int t = 1; t < 8; ++t)
         if (votes_[id][t] > votes_[id][best]) best = t;
       if (votes_[id][best] > 0) a_.entities[id].type = static_cast<EntityType>(best);
     }
     TypeFromAppositions();
     FoldGovernments();
+    for (Arg& g : a_.args)
+      for (const auto& [b, e] : group_tails_)
+        if (g.te == b && !g.pronoun) g.te = e;
     FindLinks();
     ResolveReferences();
     std::sort(a_.args.begin(), a_.args.end(), [](const Arg& x, const Arg& y) { return x.tb < y.tb; });
@@ -789,6 +793,76 @@ class ActorFinder {
     }
   }
 
+  // Unnamed collective actors: a noun phrase headed by a group noun ("militants", "Shia paramilitary
+  // groups", "60 civilians", "government forces"), its modifiers included, determiners and numbers left
+  // out of the name. A phrase right after a name belongs to that name ("IS fighters", "Kurdish fighters",
+  // "Assad's forces") and makes no group.
+  void FindGroups() {
+    const int n = static_cast<int>(a_.toks.size());
+    std::vector<char> covered(n, 0);
+    for (const Cand& c : cands_)
+      for (int t = c.tb; t < c.te && t < n; ++t) covered[t] = 1;
+    auto is = [&](int i, Upos p) { return T(i).pos == static_cast<uint8_t>(p); };
+    for (int i = 0; i < n; ++i) {
+      const Tok& t = T(i);
+      if (t.kind != text::TokenKind::kWord || covered[i] || !lex_.IsGroupNoun(t.lower)) continue;
+      const text::Sentence& s = a_.sentences[t.sentence];
+      if (t.cap && i != s.first_token) continue;  // "Syrian Democratic Forces" is a name
+      // The head ends the noun phrase: "forces commander", "civilians' homes" are not the group.
+      if (i + 1 < s.end_token && T(i + 1).kind == text::TokenKind::kWord && !T(i + 1).cap &&
+          (is(i + 1, Upos::kNoun) || T(i + 1).lower == "of") && !lex_.IsGroupNoun(T(i + 1).lower))
+        continue;
+      if (PossessiveBytes(t.s) != 0) continue;
+      int b = i;
+      while (b - 1 >= s.first_token && !covered[b - 1]) {
+        const Tok& m = T(b - 1);
+        static const std::unordered_set<std::string_view> kParticiples = {
+            "armed", "allied", "led", "backed", "trained", "displaced", "wounded", "injured", "besieged",
+            "trapped", "detained", "kidnapped", "fleeing", "fighting", "ruling", "governing", "foreign"};
+        bool word = m.kind == text::TokenKind::kWord && (!m.cap || b - 1 == s.first_token) &&
+                    PossessiveBytes(m.s) == 0 &&
+                    (is(b - 1, Upos::kAdj) || is(b - 1, Upos::kNoun) || is(b - 1, Upos::kNum) ||
+                     kParticiples.count(m.lower)) &&
+                    lex_.Verb(m.lower) == nullptr;
+        bool number = m.kind == text::TokenKind::kNumber;
+        bool hyphen = m.s == "-" && b - 2 >= s.first_token && Adjacent(b - 2, b - 1) && Adjacent(b - 1, b);
+        if (!(word || number || hyphen) || IsDeterminerWord(m.lower)) break;
+        --b;
+      }
+      if (b - 1 >= s.first_token && covered[b - 1]) {
+        // "IS fighters", "Palestinian police", "pro-Assad forces": the name's argument covers the phrase.
+        if (b < i || T(b - 1).e <= T(i).b) group_tails_.emplace_back(b, i + 1);
+        continue;
+      }
+      if (b < i && T(b).s == "-") ++b;
+      // The name leaves out leading numbers and quantities ("at least 35 more innocent civilians").
+      int nb = b;
+      while (nb < i && (T(nb).kind == text::TokenKind::kNumber || is(nb, Upos::kNum) || IsQuantity(T(nb).lower)))
+        ++nb;
+      Cand c;
+      c.tb = b;
+      c.te = i + 1;
+      c.b = T(b).b;
+      c.e = t.e;
+      c.type = EntityType::kGroup;
+      c.name = AsciiLower(a_.text.substr(T(nb).b, t.e - T(nb).b));
+      cands_.push_back(std::move(c));
+      for (int k = b; k <= i; ++k) covered[k] = 1;
+    }
+  }
+
+  static bool IsDeterminerWord(std::string_view w) {
+    return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "these" || w == "those" ||
+           w == "its" || w == "their" || w == "his" || w == "her" || w == "our" || w == "my" || w == "your" ||
+           w == "all" || w == "both" || w == "other" || w == "such" || w == "some" || w == "many" ||
+           w == "most" || w == "no" || w == "any" || w == "several";
+  }
+
+  static bool IsQuantity(std::string_view w) {
+    return w == "more" || w == "least" || w == "dozens" || w == "hundreds" || w == "thousands" || w == "few" ||
+           w == "over" || w == "about" || w == "nearly" || w == "almost" || w == "some" || w == "estimated";
+  }
+
   // "the Syrian government", "the Iraqi authorities": as relation arguments these are the country, when the
   // document names it. The mention itself stays the nationality.
   void FoldGovernments() {
@@ -900,10 +974,11 @@ class ActorFinder {
   const Taggers& taggers_;
   DocAnalysis& a_;
   EntityType hint_ = EntityType::kOther;  // the mention tagger's type for the run being processed
-  std::vector<std::array<int, 7>> votes_;   // per entity, indexed by EntityType value
+  std::vector<std::array<int, 8>> votes_;   // per entity, indexed by EntityType value
   std::vector<Cand> cands_;
   std::vector<Cand> weak_;  // candidates whose type is a guess
   std::vector<int> cand_entity_;  // entity of each candidate, -1 if none
+  std::vector<std::pair<int, int>> group_tails_;  // token ranges of group phrases right after a name
   std::unordered_set<std::string> lower_vocab_;
 };
 

@@ -91,6 +91,17 @@ bool IsNegation(const Tok& t) {
          EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t") || w == "cannot";
 }
 
+void SetArgs(RelationBuild* r, const Arg* source, const Arg* target) {
+  r->source = source->entity;
+  r->target = target->entity;
+  r->source_tb = source->tb;
+  r->source_te = source->te;
+  r->source_ref = source->pronoun;
+  r->target_tb = target->tb;
+  r->target_te = target->te;
+  r->target_ref = target->pronoun;
+}
+
 class RelationFinder {
  public:
   RelationFinder(const Lexicon& lex, const DocAnalysis& a, std::vector<RelationBuild>* out)
@@ -217,15 +228,15 @@ class RelationFinder {
       static const std::unordered_set<std::string_view> kForces = {
           "forces", "force", "troops", "army", "military", "aircraft", "jets", "warplanes", "soldiers",
           "artillery", "navy", "tanks", "helicopters", "gunships", "drones", "planes", "marines"};
-      for (int i = left->te; i < v && i <= left->te + 3; ++i) military = military || kForces.count(T(i).lower);
+      for (int i = left->tb; i < v && i <= left->te + 3; ++i) military = military || kForces.count(T(i).lower);
     }
-    auto emit = [&](int src, int tgt) {
+    auto emit = [&](const Arg* src_arg, const Arg* tgt_arg) {
+      int src = src_arg->entity, tgt = tgt_arg->entity;
       if (src < 0 || tgt < 0 || src == tgt) return;
       for (const RelationBuild& r : out_)
         if (r.verb_tok == v && r.source == src && r.target == tgt) return;
       RelationBuild r;
-      r.source = src;
-      r.target = tgt;
+      SetArgs(&r, src_arg, tgt_arg);
       r.verb_tok = v;
       r.relation = form.entry->relation;
       r.event = demand ? "DEMAND" : PloverEvent(form.entry->event, modality, negated);
@@ -237,7 +248,7 @@ class RelationFinder {
     };
 
     if (passive) {
-      for (const Arg* r : rights) emit(r->entity, left->entity);
+      for (const Arg* r : rights) emit(r, left);
       return;
     }
     // "A and B met (in C)": a symmetric verb relates its coordinated subjects; a place after "in"/"at" is
@@ -245,12 +256,12 @@ class RelationFinder {
     bool locative = !rights.empty() && rights[0]->tb > 0 &&
                     (T(rights[0]->tb - 1).lower == "in" || T(rights[0]->tb - 1).lower == "at");
     if (subjects.size() >= 2 && IsSymmetric(form.entry->lemma) && (rights.empty() || locative)) {
-      emit(subjects[0]->entity, subjects[1]->entity);
+      emit(subjects[0], subjects[1]);
       return;
     }
     if (rights.empty()) return;
     for (const Arg* sub : subjects)
-      for (const Arg* r : rights) emit(sub->entity, r->entity);
+      for (const Arg* r : rights) emit(sub, r);
   }
 
   // A nominal trigger: "Al-Sharaa's visit to Washington", "the attack by X on Y", "X continued its battle
@@ -333,8 +344,7 @@ class RelationFinder {
     for (const RelationBuild& r : out_)
       if (r.verb_tok == v && r.source == src->entity && r.target == tgt->entity) return;
     RelationBuild r;
-    r.source = src->entity;
-    r.target = tgt->entity;
+    SetArgs(&r, src, tgt);
     r.verb_tok = v;
     r.relation = form.entry->relation;
     r.event = PloverEvent(form.entry->event, modality, negated);
@@ -411,8 +421,7 @@ class RelationFinder {
           known = true;
       if (known) continue;
       RelationBuild r;
-      r.source = src->entity;
-      r.target = tgt->entity;
+      SetArgs(&r, src, tgt);
       r.verb_tok = means;
       r.relation = "fight";
       r.event = "FIGHT";
@@ -432,6 +441,31 @@ class RelationFinder {
                                                              EndsWith(T(i).lower, "ern"))))
       --i;  // "in northern Syria"
     return i >= left_limit && kLocative.count(T(i).lower) > 0;
+  }
+
+  // An argument inside a prepositional phrase: a preposition before it, across determiners, numbers and
+  // lower-case modifiers ("in northern Syria", "of the Iraqi army"). "by" introduces agents and is not
+  // counted.
+  bool InPrepPhrase(const Arg* g, int left_limit) const { return PrepBefore(g, left_limit) >= 0; }
+
+  // The token of the preposition that puts g inside a prepositional phrase, or -1.
+  int PrepBefore(const Arg* g, int left_limit) const {
+    static const std::unordered_set<std::string_view> kPreps = {
+        "in", "at", "near", "from", "for", "with", "to", "into", "over", "under", "against", "during", "of",
+        "on", "inside", "outside", "across", "around", "within", "through", "throughout", "towards", "toward",
+        "among", "between", "like", "including", "despite", "about", "behind", "beyond", "via", "without"};
+    int i = g->tb - 1;
+    for (int k = 0; k < 3 && i >= left_limit; ++k) {
+      const Tok& t = T(i);
+      bool modifier = IsDeterminer(t.lower) || t.kind == text::TokenKind::kNumber ||
+                      (t.kind == text::TokenKind::kWord && !t.cap &&
+                       (t.pos == static_cast<uint8_t>(Upos::kAdj) || t.pos == static_cast<uint8_t>(Upos::kNum) ||
+                        t.pos == static_cast<uint8_t>(Upos::kDet)));
+      if (!modifier) break;
+      --i;
+    }
+    if (i > left_limit && T(i).lower == "to" && T(i - 1).lower == "up") return -1;  // "up to 100 people"
+    return i >= left_limit && kPreps.count(T(i).lower) > 0 ? i : -1;
   }
 
   // An argument right before a speech verb at the end of a report ("..., X said", "he added").
@@ -463,6 +497,29 @@ class RelationFinder {
       if (nearest == nullptr || g->te > nearest->te || (g->te == nearest->te && g->tb < nearest->tb)) nearest = g;
     }
     if (nearest == nullptr) return nullptr;
+    // "In Geneva, officials said", "the leader of Hezbollah said": an actor inside a prepositional phrase
+    // is not the subject, and the subject is then no actor.
+    // An infinitive or gerund takes its subject from the phrase it completes ("the Coalition to defeat
+    // ISIL", "forces focused on defeating ISIL").
+    bool controlled = v > left_limit && (T(v - 1).lower == "to" || IsPreposition(T(v - 1).lower));
+    if (!controlled) {
+      // "Rebels in the Ivory Coast dismissed": the phrase the prepositional phrase modifies is the
+      // subject when it is an actor.
+      // A place or time phrase ("In Geneva, ...", "on Tuesday in Serbia") holds no subject; "a spokesman
+      // for the ministry said", "a delegation from Iran met": the actor speaks through its member.
+      static const std::unordered_set<std::string_view> kAttributive = {"of", "for", "from", "with", "among",
+                                                                        "including", "like", "between"};
+      for (int depth = 0; depth < 2 && nearest != nullptr; ++depth) {
+        int prep = PrepBefore(nearest, left_limit);
+        if (prep < 0) break;
+        const Arg* head = nullptr;
+        for (const Arg* g : args)
+          if (g->te == prep && g->tb >= left_limit && !g->modifier) head = g;
+        if (head == nullptr && kAttributive.count(T(prep).lower)) break;
+        nearest = head;
+      }
+      if (nearest == nullptr) return nullptr;
+    }
     int close = v - 1;
     while (close > nearest->te && (IsPlanned(T(close).lower) || IsHedged(T(close).lower) || T(close).lower == "to" ||
                                    IsBe(T(close).lower) || IsNegation(T(close)) || EndsWith(T(close).lower, "ly")))
@@ -529,8 +586,14 @@ void FindRelations(const Lexicon& lex, const DocAnalysis& a, std::vector<Relatio
                                                                  "evacuate", "withdraw", "retreat"};
   std::vector<RelationBuild> kept;
   for (RelationBuild& r : *out) {
-    r.source = country_of(r.source);
-    if (!kMovement.count(r.relation)) r.target = country_of(r.target);
+    int source = country_of(r.source);
+    if (source != r.source) r.source_ref = true;
+    r.source = source;
+    if (!kMovement.count(r.relation)) {
+      int target = country_of(r.target);
+      if (target != r.target) r.target_ref = true;
+      r.target = target;
+    }
     if (r.source != r.target) kept.push_back(std::move(r));
   }
   *out = std::move(kept);

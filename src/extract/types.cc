@@ -12,6 +12,7 @@ const char* EntityTypeName(EntityType type) {
     case EntityType::kLoc: return "LOC";
     case EntityType::kNorp: return "NORP";
     case EntityType::kOther: return "OTHER";
+    case EntityType::kGroup: return "GROUP";
   }
   return "OTHER";
 }
@@ -24,8 +25,9 @@ Result<EntityType> ParseEntityType(const std::string& name) {
   if (n == "loc" || n == "location") return EntityType::kLoc;
   if (n == "norp" || n == "nationality") return EntityType::kNorp;
   if (n == "other" || n == "misc") return EntityType::kOther;
+  if (n == "group") return EntityType::kGroup;
   return Status::InvalidArgument("unknown entity type \"" + name +
-                                 "\" (expected PERSON, ORG, GPE, LOC, NORP or OTHER)");
+                                 "\" (expected PERSON, ORG, GPE, LOC, NORP, GROUP or OTHER)");
 }
 
 const char* ModalityName(Modality m) {

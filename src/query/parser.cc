@@ -349,7 +349,7 @@ class Parser {
   Status ExpectTypes(std::vector<EntityType>* out) {
     while (true) {
       const Token& t = Peek();
-      const std::string expected = "an entity type (PERSON, ORG, GPE, LOC, NORP or OTHER)";
+      const std::string expected = "an entity type (PERSON, ORG, GPE, LOC, NORP, GROUP or OTHER)";
       if (t.kind != TokenKind::kWord) return Unexpected(t, expected);
       auto type = ParseEntityType(t.text);
       if (!type.ok()) return ErrorAt(t.loc, "unknown entity type '" + t.text + "'", expected);

@@ -37,7 +37,7 @@ namespace store {
 namespace {
 
 constexpr int kMinEntityType = static_cast<int>(EntityType::kPerson);
-constexpr int kMaxEntityType = static_cast<int>(EntityType::kOther);
+constexpr int kMaxEntityType = static_cast<int>(EntityType::kGroup);
 
 // A value read back from the file: an unknown number (a corrupt row) must not become an invalid enum.
 EntityType ToEntityType(int64_t v) {

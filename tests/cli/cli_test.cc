@@ -128,7 +128,7 @@ TEST_F(CliTest, ExtractFollowsTheContract) {
     ids.push_back(e["id"].GetString());
     std::string type = e["type"].GetString();
     EXPECT_TRUE(type == "PERSON" || type == "ORG" || type == "GPE" || type == "LOC" || type == "NORP" ||
-                type == "OTHER");
+                type == "OTHER" || type == "GROUP");
     for (const auto& m : e["mentions"].GetArray()) {
       EXPECT_EQ(CpSlice(text, m["begin"].GetInt64(), m["end"].GetInt64()), m["text"].GetString());
     }

@@ -127,7 +127,7 @@ TEST(ParserTest, Rejects) {
       {"neighbors of \"A\" relation meet,;", "q.kgq:1:32: error: unexpected ';', expected a relation name"},
       {"neighbors of \"A\" relation meet attack;", "q.kgq:1:32: error: unexpected word 'attack', expected 'depth'"},
       {"neighbors of \"A\" event \"\";", "q.kgq:1:24: error: empty name \"\", expected an event name"},
-      {"neighbors of \"A\" type FOO;", "q.kgq:1:23: error: unknown entity type 'FOO', expected an entity type (PERSON, ORG, GPE, LOC, NORP or OTHER)"},
+      {"neighbors of \"A\" type FOO;", "q.kgq:1:23: error: unknown entity type 'FOO', expected an entity type (PERSON, ORG, GPE, LOC, NORP, GROUP or OTHER)"},
       {"neighbors of \"A\" type \"PERSON\";", "q.kgq:1:23: error: unexpected string \"PERSON\", expected an entity type"},
       {"neighbors of \"A\" since 2024-13-01;", "q.kgq:1:24: error: invalid date 2024-13-01, expected a date YYYY-MM-DD, YYYY-MM or YYYY"},
       {"neighbors of \"A\" since 2023-02-29;", "q.kgq:1:24: error: invalid date 2023-02-29"},
