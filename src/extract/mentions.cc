@@ -770,17 +770,18 @@ class ActorFinder {
         "isil", "us", "u.s.", "saudi", "nato", "led", "-", "american", "russian", "turkish", "french"};
     const int n = static_cast<int>(a_.toks.size());
     for (int i = 1; i < n; ++i) {
-      if (T(i).lower != "coalition" || T(i).cap) continue;
+      if (T(i).lower != "coalition") continue;
+      if (T(i).cap && !(i > 0 && T(i - 1).lower == "the") && i != a_.sentences[T(i).sentence].first_token) continue;
       int b = i;
       while (b - 1 >= 0 && T(b - 1).sentence == T(i).sentence && kModifiers.count(T(b - 1).lower)) --b;
-      if (b - 1 < 0 || T(b - 1).lower != "the") continue;
+      // "the coalition", "the US-led coalition", or "coalition forces / air strikes / partners".
+      bool acting_noun = i + 1 < n && T(i + 1).sentence == T(i).sentence &&
+                         (lex_.IsGroupNoun(T(i + 1).lower) || IsInstrument(T(i + 1).lower) ||
+                          T(i + 1).lower == "air" || T(i + 1).lower == "military" ||
+                          T(i + 1).lower == "operations" || T(i + 1).lower == "aircraft");
+      if (!(b - 1 >= 0 && T(b - 1).lower == "the") && !acting_noun) continue;
+      if (b < i + 1 && b > 0 && i + 1 < n && T(b - 1).lower != "the" && T(i + 1).lower == "of") continue;
       while (b < i && T(b).s == "-") ++b;
-      // A bare "the coalition" names no one unless the document has a named coalition (BuildEntities).
-      bool named = false;
-      for (const Cand& other : cands_)
-        named = named || (other.type == EntityType::kOrg && other.collective.empty() &&
-                          text::NameKey(other.name).find("coalition") != std::string::npos);
-      if (b == i && !named) continue;
       Cand c;
       c.tb = b;
       c.te = i + 1;
@@ -849,6 +850,14 @@ class ActorFinder {
       cands_.push_back(std::move(c));
       for (int k = b; k <= i; ++k) covered[k] = 1;
     }
+  }
+
+  // Means of attack that stand for their user as a subject ("three strikes destroyed", "a coalition
+  // airstrike killed").
+  static bool IsInstrument(std::string_view w) {
+    return w == "strike" || w == "strikes" || w == "airstrike" || w == "airstrikes" || w == "air-strikes" ||
+           w == "jet" || w == "jets" || w == "warplane" || w == "warplanes" || w == "aircraft" || w == "drone" ||
+           w == "drones" || w == "bombers" || w == "helicopters" || w == "gunships" || w == "artillery";
   }
 
   static bool IsDeterminerWord(std::string_view w) {
@@ -928,12 +937,57 @@ class ActorFinder {
       }
       return -1;
     };
-    for (int i = 0; i < static_cast<int>(a_.toks.size()); ++i) {
+    const int n = static_cast<int>(a_.toks.size());
+    std::vector<char> in_quote = QuotedTokens();
+    std::vector<char> in_arg(n, 0);
+    for (const Arg& g : names)
+      for (int k = g.tb; k < g.te && k < n; ++k) in_arg[k] = 1;
+    int attacker = -1;  // the actor whose strikes the text reports last ("coalition air strikes")
+    for (int i = 0; i < n; ++i) {
       const Tok& t = T(i);
       if (t.kind != text::TokenKind::kWord) continue;
       if (t.lower == "he" || t.lower == "she" || t.lower == "him" || t.lower == "his" || t.lower == "her") {
         int id = most_recent(i, [](const EntityBuild& e) { return e.type == EntityType::kPerson; });
         if (id >= 0) a_.args.push_back(Arg{id, i, i + 1, true});
+        continue;
+      }
+      // "we", "I", "our" inside a quotation: the speaker the quotation is attributed to.
+      if (in_quote[i] && (t.s == "I" || t.lower == "me" || t.lower == "my" || t.lower == "we" || t.lower == "us" ||
+                          t.lower == "our")) {
+        int id = QuoteSpeaker(i, names, in_quote);
+        if (id >= 0) a_.args.push_back(Arg{id, i, i + 1, true});
+        continue;
+      }
+      // "they", "their": the most recent group or organisation.
+      if (t.lower == "they" || t.lower == "them" || t.lower == "their") {
+        int id = most_recent(i, [](const EntityBuild& e) {
+          return e.type == EntityType::kGroup || e.type == EntityType::kOrg;
+        });
+        if (id >= 0) a_.args.push_back(Arg{id, i, i + 1, true});
+        continue;
+      }
+      if (IsInstrument(t.lower) && !in_arg[i]) {
+        // "coalition air strikes", "U.S. airstrikes", "X conducted 11 strikes": whose strikes these are.
+        int owner = -1;
+        for (const Arg& g : names)
+          if (g.te <= i && g.te >= i - 2 && T(g.tb).sentence == t.sentence && !g.modifier) owner = g.entity;
+        if (owner < 0) {
+          for (int k = i - 1; k >= i - 4 && k >= 0 && T(k).sentence == t.sentence; --k) {
+            static const std::unordered_set<std::string_view> kWield = {
+                "conducted", "conducts", "conduct", "launched", "launches", "launch", "carried", "carries",
+                "carry", "used", "uses", "use", "fired", "fires", "fire", "flew", "flown", "deployed"};
+            if (!kWield.count(T(k).lower)) continue;
+            for (const Arg& g : names)
+              if (g.te <= k && T(g.tb).sentence == t.sentence && !g.modifier) owner = g.entity;
+            break;
+          }
+        }
+        if (owner >= 0) {
+          attacker = owner;
+        } else if (attacker >= 0) {
+          // A bare "three strikes destroyed ..." after them: the same attacker's.
+          a_.args.push_back(Arg{attacker, i, i + 1, true});
+        }
         continue;
       }
       if ((t.lower == "the" || t.lower == "its") && i + 1 < static_cast<int>(a_.toks.size()) &&
@@ -968,6 +1022,52 @@ class ActorFinder {
         if (id >= 0) a_.args.push_back(Arg{id, i, j + 1, true});
       }
     }
+  }
+
+  // Per token: inside a quotation. Straight quotes toggle, curly quotes open and close; a new paragraph
+  // (a line break between tokens) closes any open quotation.
+  std::vector<char> QuotedTokens() const {
+    const int n = static_cast<int>(a_.toks.size());
+    std::vector<char> out(n, 0);
+    bool open = false;
+    for (int i = 0; i < n; ++i) {
+      if (i > 0 && a_.text.substr(T(i - 1).e, T(i).b - T(i - 1).e).find('\n') != std::string_view::npos) open = false;
+      std::string_view w = T(i).s;
+      if (w == "\"") {
+        open = !open;
+      } else if (w == "\xE2\x80\x9C") {
+        open = true;
+      } else if (w == "\xE2\x80\x9D") {
+        open = false;
+      } else {
+        out[i] = open;
+      }
+    }
+    return out;
+  }
+
+  // The speaker of the quotation holding token i: "...," X said / said X after it, or X said: before it,
+  // in the same paragraph. -1 if none.
+  int QuoteSpeaker(int i, const std::vector<Arg>& names, const std::vector<char>& in_quote) const {
+    static const std::unordered_set<std::string_view> kSaid = {
+        "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "wrote", "writes",
+        "warned", "warns", "insisted", "explained", "noted", "continued", "declared", "announced", "asked"};
+    const int n = static_cast<int>(a_.toks.size());
+    auto speaker_at = [&](int v) -> int {
+      for (const Arg& g : names)
+        if (!g.modifier && (g.te == v || g.tb == v + 1 || (g.tb == v + 2 && T(v + 1).lower == "the")))
+          return g.entity;
+      return -1;
+    };
+    int e = i;
+    while (e < n && in_quote[e]) ++e;  // the closing quote
+    for (int v = e + 1; v < n && v <= e + 8 && !in_quote[v]; ++v)
+      if (kSaid.count(T(v).lower)) return speaker_at(v);
+    int b = i;
+    while (b > 0 && in_quote[b - 1]) --b;
+    for (int v = b - 2; v >= 0 && v >= b - 6 && !in_quote[v]; --v)
+      if (kSaid.count(T(v).lower)) return speaker_at(v);
+    return -1;
   }
 
   const Lexicon& lex_;

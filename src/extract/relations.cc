@@ -413,7 +413,21 @@ class RelationFinder {
       const Arg* src = nullptr;
       for (const Arg* g : args)
         if (g->te <= means && g->te >= means - 2 && g->tb >= left_limit && !AnyPreposition(g->te, means)) src = g;
-      if (src == nullptr) src = ClauseSubject(means, left_limit, args);
+      // Else the subject of a verb that wields the means ("X launched operations against Y", "X has used
+      // chemical weapons against Y").
+      if (src == nullptr) {
+        static const std::unordered_set<std::string_view> kWield = {
+            "use", "used", "uses", "using", "launch", "launched", "launches", "launching", "conduct",
+            "conducted", "conducts", "conducting", "wage", "waged", "wages", "waging", "carry", "carried",
+            "carries", "carrying", "continue", "continued", "continues", "mount", "mounted", "intensify",
+            "intensified", "step", "stepped", "lead", "led", "leads", "escalate", "escalated", "deploy",
+            "deployed", "fire", "fired", "begin", "began", "begun", "start", "started"};
+        for (int i = means - 1; i >= left_limit && i >= means - 5; --i)
+          if (kWield.count(T(i).lower)) {
+            src = ClauseSubject(i, left_limit, args);
+            break;
+          }
+      }
       if (src == nullptr || src->entity == tgt->entity) continue;
       bool known = false;
       for (const RelationBuild& r : out_)
