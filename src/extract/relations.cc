@@ -139,6 +139,8 @@ class RelationFinder {
         Verb(s, v, *form, args);
       }
       Against(s, args);
+      AlliesOf(s, args);
+      CoActors(s, args);
     }
   }
 
@@ -161,7 +163,11 @@ class RelationFinder {
 
     // Passive: a participle after a form of "be" (adverbs in between).
     bool passive = false;
-    if (form.kind == VerbFormKind::kPast) {
+    // "X, backed by Y, ...": a participle after a comma with its agent is passive.
+    if (form.kind == VerbFormKind::kPast && v > left_limit && T(v - 1).s == "," && v + 1 < right_limit &&
+        T(v + 1).lower == "by")
+      passive = true;
+    if (form.kind == VerbFormKind::kPast && !passive) {
       for (int i = v - 1; i >= left_limit && i >= v - 5; --i) {
         if (IsBe(T(i).lower)) {
           passive = true;
@@ -181,6 +187,11 @@ class RelationFinder {
       return;
     }
     const Arg* left = SubjectOf(v, left_limit, args, 0);
+    if (passive && T(v - 1).s == ",") {  // "X, backed by Y": the patient ends at the comma
+      left = nullptr;
+      for (const Arg* g : args)
+        if (g->te == v - 1 && !g->modifier) left = g;
+    }
     std::vector<const Arg*> rights;
     int by = -1;
     if (passive) {
@@ -200,10 +211,21 @@ class RelationFinder {
     std::vector<const Arg*> subjects;
     if (left != nullptr) {
       subjects.push_back(left);
-      // "A and B met C": both are subjects.
-      for (const Arg* g : args) {
-        if (g->te + 1 == left->tb && (T(g->te).lower == "and" || T(g->te).s == ",") && g->tb >= left_limit)
-          subjects.insert(subjects.begin(), g);
+      // "A and B met C", "A, B, and C launched": all are subjects.
+      for (bool more = true; more;) {
+        more = false;
+        const Arg* first = subjects.front();
+        for (const Arg* g : args) {
+          if (g->tb < left_limit || g->te > first->tb || g == first) continue;
+          bool joined = g->te < first->tb;
+          for (int i = g->te; i < first->tb; ++i)
+            joined = joined && (T(i).lower == "and" || T(i).s == "," || T(i).lower == "or");
+          if (joined && first->tb - g->te <= 2 && g->entity != first->entity) {
+            subjects.insert(subjects.begin(), g);
+            more = true;
+            break;
+          }
+        }
       }
     }
     Modality modality = Modality::kAsserted;
@@ -259,6 +281,7 @@ class RelationFinder {
       emit(subjects[0], subjects[1]);
       return;
     }
+
     if (rights.empty()) return;
     for (const Arg* sub : subjects)
       for (const Arg* r : rights) emit(sub, r);
@@ -351,6 +374,86 @@ class RelationFinder {
     r.negated = negated;
     r.modality = modality;
     out_.push_back(std::move(r));
+  }
+
+  void EmitAlly(const Arg* a, const Arg* b, int tok, Modality modality) {
+    if (a->entity == b->entity || a->entity < 0 || b->entity < 0) return;
+    for (const RelationBuild& r : out_)
+      if (r.relation == "ally" && ((r.source == a->entity && r.target == b->entity) ||
+                                   (r.source == b->entity && r.target == a->entity)))
+        return;
+    RelationBuild r;
+    SetArgs(&r, a, b);
+    r.verb_tok = tok;
+    r.relation = "ally";
+    r.event = "COOPERATE";
+    r.modality = modality;
+    out_.push_back(std::move(r));
+  }
+
+  // "Iraqi forces, Kurdish fighters and Shia militias(, backed by X,) launched the offensive": actors that
+  // are coordinated subjects of one verb act together and are allies in the act, unless the verb relates
+  // them to each other ("A and B met", "A and B clashed").
+  void CoActors(const text::Sentence& s, const std::vector<const Arg*>& args) {
+    for (size_t k = 0; k < args.size(); ++k) {
+      const Arg* first = args[k];
+      if (k > 0 && args[k - 1]->te <= first->tb && first->tb - args[k - 1]->te <= 2) {
+        bool joined = true;
+        for (int i = args[k - 1]->te; i < first->tb; ++i)
+          joined = joined && (T(i).lower == "and" || T(i).s == "," || T(i).lower == "or");
+        if (joined) continue;  // not the start of a coordination
+      }
+      if (InPrepPhrase(first, s.first_token)) continue;
+      std::vector<const Arg*> group = {first};
+      bool saw_and = false;
+      for (size_t m = k + 1; m < args.size(); ++m) {
+        const Arg* prev = group.back();
+        const Arg* g = args[m];
+        if (g->tb < prev->te) continue;
+        if (g->tb - prev->te > 2 || g->tb == prev->te) break;
+        bool joined = true, with_and = false;
+        for (int i = prev->te; i < g->tb; ++i) {
+          joined = joined && (T(i).lower == "and" || T(i).s == ",");
+          with_and = with_and || T(i).lower == "and";
+        }
+        if (!joined || g->entity == prev->entity) break;
+        group.push_back(g);
+        saw_and = saw_and || with_and;
+        if (with_and) break;
+      }
+      if (group.size() < 2 || !saw_and) continue;
+      // The verb after the coordination, across a participial phrase between commas.
+      int i = group.back()->te;
+      if (i < s.end_token && T(i).s == ",") {
+        while (i + 1 < s.end_token && T(i + 1).s != ",") ++i;
+        i += 2;
+      }
+      while (i < s.end_token && (T(i).pos == static_cast<uint8_t>(Upos::kAux) || EndsWith(T(i).lower, "ly") ||
+                                 T(i).lower == "not"))
+        ++i;
+      if (i >= s.end_token || T(i).pos != static_cast<uint8_t>(Upos::kVerb)) continue;
+      const VerbForm* f = lex_.Verb(T(i).lower);
+      if (f != nullptr && IsSymmetric(f->entry->lemma)) continue;
+      if (T(i).lower == "met" || T(i).lower == "clashed" || T(i).lower == "fought" || T(i).lower == "signed") continue;
+      for (size_t x = 0; x < group.size(); ++x)
+        for (size_t y = x + 1; y < group.size(); ++y) EmitAlly(group[x], group[y], i, Modality::kAsserted);
+    }
+  }
+
+  // "government forces and their allies", "the UK and its partners": the possessor's allies.
+  void AlliesOf(const text::Sentence& s, const std::vector<const Arg*>& args) {
+    for (const Arg* x : args) {
+      int i = x->te;
+      if (i + 2 >= s.end_token || T(i).lower != "and") continue;
+      const std::string& det = T(i + 1).lower;
+      if (det != "its" && det != "their" && det != "his" && det != "her") continue;
+      for (const Arg* y : args) {
+        if (y->tb < i + 2 || y->tb > i + 3) continue;
+        const std::string& head = T(y->te - 1).lower;
+        if (head == "allies" || head == "partners" || head == "backers" || head == "proxies" || head == "ally")
+          EmitAlly(x, y, y->te - 1, Modality::kAsserted);
+      }
+    }
   }
 
   // The subject of the verb at v. With coordinated verb phrases ("Karam visited Damascus and met
@@ -479,6 +582,10 @@ class RelationFinder {
       --i;
     }
     if (i > left_limit && T(i).lower == "to" && T(i - 1).lower == "up") return -1;  // "up to 100 people"
+    // "about 30,000 troops", "over 60 civilians": a quantity, not a phrase.
+    if (i + 1 < g->tb && (T(i + 1).kind == text::TokenKind::kNumber || T(i + 1).pos == static_cast<uint8_t>(Upos::kNum)) &&
+        (T(i).lower == "about" || T(i).lower == "over" || T(i).lower == "under" || T(i).lower == "around"))
+      return -1;
     return i >= left_limit && kPreps.count(T(i).lower) > 0 ? i : -1;
   }
 
