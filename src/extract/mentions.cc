@@ -810,8 +810,11 @@ class ActorFinder {
       const text::Sentence& s = a_.sentences[t.sentence];
       if (t.cap && i != s.first_token) continue;  // "Syrian Democratic Forces" is a name
       // The head ends the noun phrase: "forces commander", "civilians' homes" are not the group.
+      static const std::unordered_set<std::string_view> kTime = {"today", "yesterday", "tomorrow", "tonight",
+                                                                 "now", "overnight", "recently"};
       if (i + 1 < s.end_token && T(i + 1).kind == text::TokenKind::kWord && !T(i + 1).cap &&
-          (is(i + 1, Upos::kNoun) || T(i + 1).lower == "of") && !lex_.IsGroupNoun(T(i + 1).lower))
+          (is(i + 1, Upos::kNoun) || T(i + 1).lower == "of") && !lex_.IsGroupNoun(T(i + 1).lower) &&
+          !kTime.count(T(i + 1).lower))
         continue;
       if (PossessiveBytes(t.s) != 0) continue;
       int b = i;
@@ -836,9 +839,11 @@ class ActorFinder {
         continue;
       }
       if (b < i && T(b).s == "-") ++b;
+      if (b > s.first_token && (T(b).lower == "least" || T(b).lower == "most") && T(b - 1).lower == "at") --b;
       // The name leaves out leading numbers and quantities ("at least 35 more innocent civilians").
       int nb = b;
-      while (nb < i && (T(nb).kind == text::TokenKind::kNumber || is(nb, Upos::kNum) || IsQuantity(T(nb).lower)))
+      while (nb < i && (T(nb).kind == text::TokenKind::kNumber || is(nb, Upos::kNum) || IsQuantity(T(nb).lower) ||
+                        T(nb).lower == "at"))
         ++nb;
       Cand c;
       c.tb = b;
@@ -1017,6 +1022,15 @@ class ActorFinder {
               return e.type == EntityType::kOrg &&
                      std::find(e.key_tokens.begin(), e.key_tokens.end(), head) != e.key_tokens.end();
             });
+          }
+        }
+        if (id < 0 && (head == "regime" || head == "government" || head == "administration") &&
+            (j + 1 >= static_cast<int>(a_.toks.size()) || T(j + 1).lower != "of")) {
+          // "the regime" after "the Asad regime", "the government" after "the Syrian government".
+          for (const Arg& g : names) {
+            if (g.tb >= i) break;
+            if (g.modifier || g.te >= static_cast<int>(a_.toks.size())) continue;
+            if (T(g.te).lower == head || (g.pronoun && T(g.te - 1).lower == head)) id = g.entity;
           }
         }
         if (id >= 0) a_.args.push_back(Arg{id, i, j + 1, true});

@@ -217,10 +217,7 @@ class RelationFinder {
         const Arg* first = subjects.front();
         for (const Arg* g : args) {
           if (g->tb < left_limit || g->te > first->tb || g == first) continue;
-          bool joined = g->te < first->tb;
-          for (int i = g->te; i < first->tb; ++i)
-            joined = joined && (T(i).lower == "and" || T(i).s == "," || T(i).lower == "or");
-          if (joined && first->tb - g->te <= 2 && g->entity != first->entity) {
+          if (Joined(g->te, first->tb) && g->entity != first->entity) {
             subjects.insert(subjects.begin(), g);
             more = true;
             break;
@@ -376,6 +373,20 @@ class RelationFinder {
     out_.push_back(std::move(r));
   }
 
+  // Tokens [b, e) join two coordinated arguments: "and", ",", "or", then determiners and lower-case
+  // adjectives ("A, the B and the wider C").
+  bool Joined(int b, int e) const {
+    if (e <= b || e - b > 4) return false;
+    if (!(T(b).lower == "and" || T(b).s == "," || T(b).lower == "or")) return false;
+    for (int i = b; i < e; ++i) {
+      const Tok& t = T(i);
+      bool ok = t.lower == "and" || t.s == "," || t.lower == "or" || IsDeterminer(t.lower) ||
+                (t.kind == text::TokenKind::kWord && !t.cap && t.pos == static_cast<uint8_t>(Upos::kAdj));
+      if (!ok) return false;
+    }
+    return true;
+  }
+
   void EmitAlly(const Arg* a, const Arg* b, int tok, Modality modality) {
     if (a->entity == b->entity || a->entity < 0 || b->entity < 0) return;
     for (const RelationBuild& r : out_)
@@ -397,12 +408,7 @@ class RelationFinder {
   void CoActors(const text::Sentence& s, const std::vector<const Arg*>& args) {
     for (size_t k = 0; k < args.size(); ++k) {
       const Arg* first = args[k];
-      if (k > 0 && args[k - 1]->te <= first->tb && first->tb - args[k - 1]->te <= 2) {
-        bool joined = true;
-        for (int i = args[k - 1]->te; i < first->tb; ++i)
-          joined = joined && (T(i).lower == "and" || T(i).s == "," || T(i).lower == "or");
-        if (joined) continue;  // not the start of a coordination
-      }
+      if (k > 0 && Joined(args[k - 1]->te, first->tb)) continue;  // not the start of a coordination
       if (InPrepPhrase(first, s.first_token)) continue;
       std::vector<const Arg*> group = {first};
       bool saw_and = false;
@@ -410,13 +416,9 @@ class RelationFinder {
         const Arg* prev = group.back();
         const Arg* g = args[m];
         if (g->tb < prev->te) continue;
-        if (g->tb - prev->te > 2 || g->tb == prev->te) break;
-        bool joined = true, with_and = false;
-        for (int i = prev->te; i < g->tb; ++i) {
-          joined = joined && (T(i).lower == "and" || T(i).s == ",");
-          with_and = with_and || T(i).lower == "and";
-        }
-        if (!joined || g->entity == prev->entity) break;
+        if (!Joined(prev->te, g->tb) || g->entity == prev->entity) break;
+        bool with_and = false;
+        for (int i = prev->te; i < g->tb; ++i) with_and = with_and || T(i).lower == "and";
         group.push_back(g);
         saw_and = saw_and || with_and;
         if (with_and) break;
@@ -431,7 +433,11 @@ class RelationFinder {
       while (i < s.end_token && (T(i).pos == static_cast<uint8_t>(Upos::kAux) || EndsWith(T(i).lower, "ly") ||
                                  T(i).lower == "not"))
         ++i;
-      if (i >= s.end_token || T(i).pos != static_cast<uint8_t>(Upos::kVerb)) continue;
+      // "are committed to", "are determined to": an adjectival participle after an auxiliary.
+      bool verb = i < s.end_token && (T(i).pos == static_cast<uint8_t>(Upos::kVerb) ||
+                                      (T(i).pos == static_cast<uint8_t>(Upos::kAdj) && i > group.back()->te &&
+                                       T(i - 1).pos == static_cast<uint8_t>(Upos::kAux)));
+      if (!verb) continue;
       const VerbForm* f = lex_.Verb(T(i).lower);
       if (f != nullptr && IsSymmetric(f->entry->lemma)) continue;
       if (T(i).lower == "met" || T(i).lower == "clashed" || T(i).lower == "fought" || T(i).lower == "signed") continue;
