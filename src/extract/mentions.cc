@@ -965,9 +965,21 @@ class ActorFinder {
       }
       // "they", "their": the most recent group or organisation.
       if (t.lower == "they" || t.lower == "them" || t.lower == "their") {
-        int id = most_recent(i, [](const EntityBuild& e) {
-          return e.type == EntityType::kGroup || e.type == EntityType::kOrg;
-        });
+        // The subject of the sentence when it is a collective ("Iraqi forces seized the university in their
+        // battle"), else the most recent group or organisation.
+        int id = -1;
+        for (const Arg& g : names) {
+          if (g.tb >= i || T(g.tb).sentence != t.sentence || g.modifier) continue;
+          EntityType type = a_.entities[g.entity].type;
+          if (type == EntityType::kGroup || type == EntityType::kOrg || type == EntityType::kNorp ||
+              type == EntityType::kGpe)
+            id = g.entity;
+          break;
+        }
+        if (id < 0)
+          id = most_recent(i, [](const EntityBuild& e) {
+            return e.type == EntityType::kGroup || e.type == EntityType::kOrg;
+          });
         if (id >= 0) a_.args.push_back(Arg{id, i, i + 1, true});
         continue;
       }

@@ -624,16 +624,26 @@ class RelationFinder {
       if (nearest == nullptr || g->te > nearest->te || (g->te == nearest->te && g->tb < nearest->tb)) nearest = g;
     }
     if (nearest == nullptr) return nullptr;
-    // "In Geneva, officials said", "the leader of Hezbollah said": an actor inside a prepositional phrase
-    // is not the subject, and the subject is then no actor.
+    int close = v - 1;
+    while (close > nearest->te && (IsPlanned(T(close).lower) || IsHedged(T(close).lower) || T(close).lower == "to" ||
+                                   IsBe(T(close).lower) || IsNegation(T(close)) || EndsWith(T(close).lower, "ly")))
+      --close;
+    if (close >= left_limit && T(close).s == ",") {
+      for (int open = close - 1; open >= left_limit; --open) {
+        if (T(open).s != ",") continue;
+        for (const Arg* g : args)
+          if (g->te == open && g->tb >= left_limit && !g->modifier) return g;
+        break;
+      }
+    }
     // An infinitive or gerund takes its subject from the phrase it completes ("the Coalition to defeat
     // ISIL", "forces focused on defeating ISIL").
     bool controlled = v > left_limit && (T(v - 1).lower == "to" || IsPreposition(T(v - 1).lower));
     if (!controlled) {
-      // "Rebels in the Ivory Coast dismissed": the phrase the prepositional phrase modifies is the
-      // subject when it is an actor.
-      // A place or time phrase ("In Geneva, ...", "on Tuesday in Serbia") holds no subject; "a spokesman
-      // for the ministry said", "a delegation from Iran met": the actor speaks through its member.
+      // An actor inside a prepositional phrase is not the subject: "Rebels in the Ivory Coast dismissed"
+      // (the phrase it modifies is, when an actor); a place or time phrase ("In Geneva, ...", "on Tuesday in
+      // Serbia") holds no subject. But "a spokesman for the ministry said", "a delegation from Iran met":
+      // the actor speaks through its member.
       static const std::unordered_set<std::string_view> kAttributive = {"of", "for", "from", "with", "among",
                                                                         "including", "like", "between"};
       for (int depth = 0; depth < 2 && nearest != nullptr; ++depth) {
@@ -646,18 +656,6 @@ class RelationFinder {
         nearest = head;
       }
       if (nearest == nullptr) return nullptr;
-    }
-    int close = v - 1;
-    while (close > nearest->te && (IsPlanned(T(close).lower) || IsHedged(T(close).lower) || T(close).lower == "to" ||
-                                   IsBe(T(close).lower) || IsNegation(T(close)) || EndsWith(T(close).lower, "ly")))
-      --close;
-    if (close >= left_limit && T(close).s == ",") {
-      for (int open = close - 1; open >= left_limit; --open) {
-        if (T(open).s != ",") continue;
-        for (const Arg* g : args)
-          if (g->te == open && g->tb >= left_limit && !g->modifier) return g;
-        break;
-      }
     }
     return nearest;
   }
