@@ -983,7 +983,9 @@ class ActorFinder {
         if (id >= 0) a_.args.push_back(Arg{id, i, i + 1, true});
         continue;
       }
-      if (IsInstrument(t.lower) && !in_arg[i]) {
+      static const std::unordered_set<std::string_view> kNotAttack = {"hunger", "general", "labour", "labor",
+                                                                      "national", "rail", "transport", "teachers"};
+      if (IsInstrument(t.lower) && !in_arg[i] && !(i > 0 && kNotAttack.count(T(i - 1).lower))) {
         // "coalition air strikes", "U.S. airstrikes", "X conducted 11 strikes": whose strikes these are.
         int owner = -1;
         for (const Arg& g : names)

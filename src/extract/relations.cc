@@ -217,7 +217,12 @@ class RelationFinder {
         const Arg* first = subjects.front();
         for (const Arg* g : args) {
           if (g->tb < left_limit || g->te > first->tb || g == first) continue;
-          if (Joined(g->te, first->tb) && g->entity != first->entity) {
+          // The conjunct nearest the verb is joined by "and"/"or" ("A, B and C"); "A, the B," is an
+          // apposition.
+          bool with_and = subjects.size() > 1;
+          for (int i = g->te; i < first->tb && !with_and; ++i)
+            with_and = T(i).lower == "and" || T(i).lower == "or";
+          if (with_and && Joined(g->te, first->tb) && g->entity != first->entity) {
             subjects.insert(subjects.begin(), g);
             more = true;
             break;
@@ -709,6 +714,23 @@ void FindRelations(const Lexicon& lex, const DocAnalysis& a, std::vector<Relatio
   };
   static const std::unordered_set<std::string_view> kMovement = {"visit", "travel", "arrive", "leave", "return",
                                                                  "evacuate", "withdraw", "retreat"};
+  // A town or region does not act ("Near Tal Afar, strikes ...", "the campaign to liberate Raqqah"): only
+  // countries among places are sources. Places stay targets ("imposed a curfew in Algiers").
+  // A place the lexicons do not know is a town when every mention of it follows a locative preposition.
+  auto acts = [&](int entity) {
+    const EntityBuild& e = a.entities[entity];
+    if (e.type != EntityType::kGpe && e.type != EntityType::kLoc) return true;
+    if (const PlaceInfo* place = lex.Place(e.key)) return place->country;
+    static const std::unordered_set<std::string_view> kLocative = {"in", "near", "at", "from", "around",
+                                                                   "outside", "into"};
+    for (const Arg& g : a.args) {
+      if (g.entity != entity || g.pronoun || g.modifier) continue;
+      int i = g.tb - 1;
+      while (i >= 0 && IsDeterminer(a.toks[i].lower)) --i;
+      if (i < 0 || !kLocative.count(a.toks[i].lower)) return true;
+    }
+    return false;
+  };
   std::vector<RelationBuild> kept;
   for (RelationBuild& r : *out) {
     int source = country_of(r.source);
@@ -719,7 +741,7 @@ void FindRelations(const Lexicon& lex, const DocAnalysis& a, std::vector<Relatio
       if (target != r.target) r.target_ref = true;
       r.target = target;
     }
-    if (r.source != r.target) kept.push_back(std::move(r));
+    if (r.source != r.target && acts(r.source)) kept.push_back(std::move(r));
   }
   *out = std::move(kept);
 }
