@@ -814,7 +814,7 @@ class ActorFinder {
                                                                  "now", "overnight", "recently"};
       if (i + 1 < s.end_token && T(i + 1).kind == text::TokenKind::kWord && !T(i + 1).cap &&
           (is(i + 1, Upos::kNoun) || T(i + 1).lower == "of") && !lex_.IsGroupNoun(T(i + 1).lower) &&
-          !kTime.count(T(i + 1).lower))
+          !kTime.count(T(i + 1).lower) && lex_.Verb(T(i + 1).lower) == nullptr)
         continue;
       if (PossessiveBytes(t.s) != 0) continue;
       int b = i;
@@ -839,6 +839,12 @@ class ActorFinder {
         continue;
       }
       if (b < i && T(b).s == "-") ++b;
+      // A number opens the noun phrase: "shot dead three women".
+      for (int k = b; k < i; ++k)
+        if (T(k).kind == text::TokenKind::kNumber || is(k, Upos::kNum)) {
+          b = k;
+          break;
+        }
       if (b > s.first_token && (T(b).lower == "least" || T(b).lower == "most") && T(b - 1).lower == "at") --b;
       // The name leaves out leading numbers and quantities ("at least 35 more innocent civilians").
       int nb = b;

@@ -348,6 +348,18 @@ class RelationFinder {
         src = LeftArg(v, left_limit, args);
         if (src != nullptr && InAdjunct(src, left_limit)) src = nullptr;  // "Near Rawah, two strikes ..."
       }
+      // "Speaking after a meeting with X, Y said": the subject after the opening participle clause.
+      if (src == nullptr && EndsWith(T(s.first_token).lower, "ing") &&
+          T(s.first_token).pos == static_cast<uint8_t>(Upos::kVerb)) {
+        int comma = -1;
+        for (int i = v + 1; i < s.end_token && comma < 0; ++i)
+          if (T(i).s == ",") comma = i;
+        bool first_clause = comma > 0;
+        for (int i = s.first_token; i < v && first_clause; ++i) first_clause = T(i).s != ",";
+        if (first_clause)
+          for (const Arg* g : args)
+            if (src == nullptr && g->tb > comma && g->tb <= comma + 6 && !g->modifier && g != tgt) src = g;
+      }
       // "talks between A and B": both after the noun.
       if (T(prep).lower == "between") {
         src = tgt;
