@@ -977,9 +977,8 @@ class ActorFinder {
         for (const Arg& g : names) {
           if (g.tb >= i || T(g.tb).sentence != t.sentence || g.modifier) continue;
           EntityType type = a_.entities[g.entity].type;
-          if (type == EntityType::kGroup || type == EntityType::kOrg || type == EntityType::kNorp ||
-              type == EntityType::kGpe)
-            id = g.entity;
+          if (type == EntityType::kGroup || type == EntityType::kOrg || type == EntityType::kNorp)
+            id = g.entity;  // a country is "it"
           break;
         }
         if (id < 0)

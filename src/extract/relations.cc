@@ -378,16 +378,27 @@ class RelationFinder {
       else if (IsPlanned(T(i).lower) && modality == Modality::kAsserted) modality = Modality::kPlanned;
       if (IsNegation(T(i))) negated = true;
     }
-    for (const RelationBuild& r : out_)
-      if (r.verb_tok == v && r.source == src->entity && r.target == tgt->entity) return;
-    RelationBuild r;
-    SetArgs(&r, src, tgt);
-    r.verb_tok = v;
-    r.relation = form.entry->relation;
-    r.event = PloverEvent(form.entry->event, modality, negated);
-    r.negated = negated;
-    r.modality = modality;
-    out_.push_back(std::move(r));
+    // "its support of the Government of Iraq and the Iraqi people": coordinated targets.
+    std::vector<const Arg*> targets = {tgt};
+    for (const Arg* g : args)
+      if (g->tb > targets.back()->te && Joined(targets.back()->te, g->tb) && g->tb < right_limit + 4 &&
+          !g->modifier)
+        targets.push_back(g);
+    for (const Arg* t : targets) {
+      if (t->entity == src->entity) continue;
+      bool known = false;
+      for (const RelationBuild& r : out_)
+        known = known || (r.verb_tok == v && r.source == src->entity && r.target == t->entity);
+      if (known) continue;
+      RelationBuild r;
+      SetArgs(&r, src, t);
+      r.verb_tok = v;
+      r.relation = form.entry->relation;
+      r.event = PloverEvent(form.entry->event, modality, negated);
+      r.negated = negated;
+      r.modality = modality;
+      out_.push_back(std::move(r));
+    }
   }
 
   // Tokens [b, e) join two coordinated arguments: "and", ",", "or", then determiners and lower-case
@@ -487,6 +498,8 @@ class RelationFinder {
     int i = v - 1;
     while (i > left->te && (IsPlanned(T(i).lower) || IsHedged(T(i).lower) || IsBe(T(i).lower) ||
                             IsNegation(T(i)) || EndsWith(T(i).lower, "ly") || T(i).lower == "to" ||
+                            T(i).lower == "already" || T(i).lower == "also" || T(i).lower == "still" ||
+                            T(i).lower == "now" || T(i).lower == "together" ||
                             T(i).lower == "has" || T(i).lower == "have" || T(i).lower == "had"))
       --i;
     if (i < left_limit || !(T(i).lower == "and" || T(i).lower == "then")) return left;
