@@ -993,8 +993,12 @@ class ActorFinder {
       if (IsInstrument(t.lower) && !in_arg[i] && !(i > 0 && kNotAttack.count(T(i - 1).lower))) {
         // "coalition air strikes", "U.S. airstrikes", "X conducted 11 strikes": whose strikes these are.
         int owner = -1;
-        for (const Arg& g : names)
-          if (g.te <= i && g.te >= i - 2 && T(g.tb).sentence == t.sentence && !g.modifier) owner = g.entity;
+        for (const Arg& g : names) {
+          if (g.te > i || g.te < i - 2 || T(g.tb).sentence != t.sentence || g.modifier) continue;
+          bool words = true;  // "Near Raqqa, three strikes": the comma parts them
+          for (int k = g.te; k < i; ++k) words = words && T(k).kind != text::TokenKind::kPunct;
+          if (words) owner = g.entity;
+        }
         if (owner < 0) {
           for (int k = i - 1; k >= i - 4 && k >= 0 && T(k).sentence == t.sentence; --k) {
             static const std::unordered_set<std::string_view> kWield = {

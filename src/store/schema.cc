@@ -107,8 +107,15 @@ struct Migration {
   int to_version;
   const char* sql;
 };
+// Version 2: mentions.reference marks a pronoun or description that a relation uses as its argument
+// (Mention::reference); name mentions are 0.
+constexpr char kSchemaV2[] = R"sql(
+ALTER TABLE mentions ADD COLUMN reference INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 static_assert(kMigrations[sizeof(kMigrations) / sizeof(kMigrations[0]) - 1].to_version == kSchemaVersion,
               "the last migration must produce kSchemaVersion");

@@ -221,7 +221,10 @@ Status BuildContribution(const Document& doc, const Extraction& ex, const std::s
       }
     }
     DocEntity& de = c->entities[it->second];
-    int64_t n = static_cast<int64_t>(e.mentions.size());
+    // References ("he", "the ministry") are evidence, not names: they count for neither the mentions
+    // nor the name of the entity.
+    int64_t n = 0;
+    for (const Mention& m : e.mentions) n += m.reference ? 0 : 1;
     de.mentions += n;
     de.types[type].mentions += n;
     de.types[type].entities += 1;
@@ -650,7 +653,7 @@ void CountAliases(const DocEntity& de, std::unordered_map<std::string_view, int6
       continue;
     }
     for (const Mention& m : part->mentions) {
-      if (!m.text.empty()) (*counts)[m.text] += 1;
+      if (!m.text.empty() && !m.reference) (*counts)[m.text] += 1;  // "he" is no alias
     }
   }
 }
@@ -683,7 +686,7 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
   AG_ASSIGN_OR_RETURN(Statement alias, conn_->Prepare(
       "INSERT INTO aliases(entity_id, doc_id, alias, norm, count) VALUES(?1, ?2, ?3, ?4, ?5)"));
   AG_ASSIGN_OR_RETURN(Statement mention, conn_->Prepare(
-      "INSERT INTO mentions(entity_id, doc_id, begin_cp, end_cp, text) VALUES(?1, ?2, ?3, ?4, ?5)"));
+      "INSERT INTO mentions(entity_id, doc_id, begin_cp, end_cp, text, reference) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"));
 
   AG_ASSIGN_OR_RETURN(Statement by_alias, conn_->Prepare(
       "SELECT DISTINCT a.entity_id, e.type, e.name, e.norm FROM aliases a JOIN entities e ON e.id = a.entity_id "
@@ -759,7 +762,7 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
       for (const Mention& m : part->mentions) {
         mention.Reset();
         mention.BindInt(1, de.id).BindInt(2, doc_row).BindInt(3, m.begin).BindInt(4, m.end);
-        mention.BindTextNoCopy(5, m.text);
+        mention.BindTextNoCopy(5, m.text).BindInt(6, m.reference ? 1 : 0);
         AG_RETURN_IF_ERROR(mention.Run());
       }
     }
@@ -787,7 +790,7 @@ Status SqliteStore::WriteEntitiesOfFirstDocument(int64_t doc_row, Contribution* 
   BatchInsert doc_entity(conn_.get(),
                          "INSERT INTO doc_entities(doc_id, entity_id, name, type, mention_count)", 5);
   BatchInsert alias(conn_.get(), "INSERT INTO aliases(entity_id, doc_id, alias, norm, count)", 5);
-  BatchInsert mention(conn_.get(), "INSERT INTO mentions(entity_id, doc_id, begin_cp, end_cp, text)", 5);
+  BatchInsert mention(conn_.get(), "INSERT INTO mentions(entity_id, doc_id, begin_cp, end_cp, text, reference)", 6);
   std::unordered_map<std::string_view, int64_t> alias_counts;
   std::deque<std::string> norms;  // alias keys other than the entity's own, alive (and unmoved) until Finish
   for (const DocEntity& de : c->entities) {
@@ -801,7 +804,8 @@ Status SqliteStore::WriteEntitiesOfFirstDocument(int64_t doc_row, Contribution* 
     }
     for (const Entity* part : de.parts) {
       for (const Mention& m : part->mentions) {
-        AG_RETURN_IF_ERROR(mention.Int(de.id).Int(doc_row).Int(m.begin).Int(m.end).Text(m.text).EndRow());
+        AG_RETURN_IF_ERROR(
+            mention.Int(de.id).Int(doc_row).Int(m.begin).Int(m.end).Text(m.text).Int(m.reference ? 1 : 0).EndRow());
       }
     }
   }

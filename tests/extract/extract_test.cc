@@ -428,5 +428,89 @@ TEST(LexiconTest, UserLexiconAddsVerbs) {
   EXPECT_EQ(x->relations[0].relation, "parley");
 }
 
+TEST_F(ExtractTest, UnnamedGroupsAreActors) {
+  Extraction x = Run("On Sunday, militants shot dead four villagers near the dam.");
+  const Entity* militants = Find(x, "militants");
+  ASSERT_NE(militants, nullptr) << Dump(x);
+  EXPECT_EQ(militants->type, EntityType::kGroup);
+  const Entity* villagers = Find(x, "villagers");  // the number is left out of the name
+  ASSERT_NE(villagers, nullptr) << Dump(x);
+  EXPECT_EQ(villagers->mentions[0].text, "four villagers");
+  EXPECT_NE(Rel(x, "militants", "shoot", "villagers"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, AGroupAfterANameBelongsToTheName) {
+  Extraction x = Run("Kurdish fighters attacked the Islamic State near Raqqa.");
+  EXPECT_EQ(Find(x, "fighters"), nullptr) << Dump(x);
+  EXPECT_EQ(Find(x, "Kurdish fighters"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Kurdish", "attack", "Islamic State"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, ReferencesUsedByRelationsAreMarkedMentions) {
+  Extraction x = Run("Omar Haddad arrived in Amman. He later met King Abdullah.");
+  const Entity* haddad = Find(x, "Omar Haddad");
+  ASSERT_NE(haddad, nullptr) << Dump(x);
+  ASSERT_EQ(haddad->mentions.size(), 2u) << Dump(x);
+  EXPECT_FALSE(haddad->mentions[0].reference);
+  EXPECT_EQ(haddad->mentions[1].text, "He");
+  EXPECT_TRUE(haddad->mentions[1].reference);
+  EXPECT_NE(Rel(x, "Omar Haddad", "meet", "Abdullah"), nullptr) << Dump(x);
+  std::string json = ExtractionToJson(x);
+  EXPECT_NE(json.find("\"text\":\"He\",\"kind\":\"reference\""), std::string::npos) << json;
+}
+
+TEST_F(ExtractTest, QuotedFirstPersonIsTheSpeaker) {
+  Extraction x = Run("\"We will never negotiate with the Islamic State,\" said Omar Haddad.");
+  const Relation* r = Rel(x, "Omar Haddad", "negotiate", "Islamic State");
+  ASSERT_NE(r, nullptr) << Dump(x);
+  EXPECT_TRUE(r->negated);
+  // Outside a quotation "we" is nobody the text names.
+  Extraction y = Run("We will never negotiate with the Islamic State, Omar Haddad said.");
+  EXPECT_EQ(Rel(y, "Omar Haddad", "negotiate", "Islamic State"), nullptr) << Dump(y);
+}
+
+TEST_F(ExtractTest, CoordinatedSubjectsActTogether) {
+  Extraction x = Run("Iraqi troops, Kurdish fighters and Sunni tribesmen launched an offensive on Mosul.");
+  EXPECT_NE(Rel(x, "Iraqi", "ally", "Kurdish"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Kurdish", "ally", "Sunni"), nullptr) << Dump(x);
+  // Symmetric verbs relate the subjects to each other instead.
+  Extraction y = Run("Turkey and Russia met in Sochi.");
+  EXPECT_EQ(Rel(y, "Turkey", "ally", "Russia"), nullptr) << Dump(y);
+  EXPECT_NE(Rel(y, "Turkey", "meet", "Russia"), nullptr) << Dump(y);
+  // "A, the B, ..." is an apposition, not a coordination.
+  Extraction z = Run("Throughout the campaign to free Raqqa, the coalition will consult its partners.");
+  EXPECT_EQ(Rel(z, "Raqqa", "consult", "partners"), nullptr) << Dump(z);
+}
+
+TEST_F(ExtractTest, PossessorAndItsAllies) {
+  Extraction x = Run("Government forces and their allies attacked the town of Daraya.");
+  EXPECT_NE(Rel(x, "government forces", "ally", "allies"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, ReducedPassiveAfterAComma) {
+  Extraction x = Run("Syrian Democratic Forces, backed by the United States, captured the dam.");
+  EXPECT_NE(Rel(x, "United States", "back", "Syrian Democratic Forces"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, StrikesActForTheirAttacker) {
+  Extraction x = Run("The coalition conducted 12 strikes in Syria on Monday. Near Raqqa, three strikes destroyed "
+                     "an Islamic State tank.");
+  const Relation* r = Rel(x, "coalition", "destroy", "Islamic State");
+  ASSERT_NE(r, nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Raqqa", "destroy", "Islamic State"), nullptr) << Dump(x);  // towns do not act
+}
+
+TEST_F(ExtractTest, TheRegimeIsTheRegimeNamedBefore) {
+  Extraction x = Run("The Assad regime bombed Aleppo again. The regime has also shelled the Free Syrian Army.");
+  EXPECT_NE(Rel(x, "Assad", "shell", "Free Syrian Army"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, SubjectIsNotInAPlacePhrase) {
+  Extraction x = Run("In Geneva, United Nations officials criticised the Syrian government.");
+  EXPECT_EQ(Rel(x, "Geneva", "criticize", "Syrian"), nullptr) << Dump(x);
+  Extraction y = Run("Rebels in the north dismissed an appeal from President Bashar al-Assad.");
+  EXPECT_NE(Rel(y, "rebels", "dismiss", "Bashar al-Assad"), nullptr) << Dump(y);
+}
+
 }  // namespace
 }  // namespace ag

@@ -296,15 +296,30 @@ DocBuilder SummitDoc(const std::string& id = "summit", const std::string& date =
   return b;
 }
 
+TEST_F(StoreTest, ReferenceMentionsAreEvidenceNotNames) {
+  DocBuilder b("ref", "Joe Biden met Vladimir Putin. He warned him.", "2021-06-16");
+  std::string biden = b.AddEntity("Joe Biden", EntityType::kPerson, {"Joe Biden", "He"});
+  std::string putin = b.AddEntity("Vladimir Putin", EntityType::kPerson, {"Vladimir Putin", "him"});
+  for (ag::Entity& e : b.ex().entities) e.mentions[1].reference = true;
+  b.AddRelation(biden, "warn", putin, 1);
+  EXPECT_EQ(MustIngest(b), IngestOutcome::kNew);
+  StoreStats s = GetStats();
+  EXPECT_EQ(s.mentions, 4);  // every mention is kept as evidence ...
+  EXPECT_EQ(s.aliases, 2);   // ... but "He" and "him" are no aliases
+  EXPECT_EQ(Entity("Joe Biden").mention_count, 1);
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM mentions WHERE reference = 1"), 2);
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM aliases WHERE alias IN ('He', 'him')"), 0);
+}
+
 TEST_F(StoreTest, CreatesAnEmptyStoreWithHeaderFields) {
   StoreStats s = GetStats();
   EXPECT_EQ(s.documents, 0);
   EXPECT_EQ(s.entities, 0);
   EXPECT_EQ(s.relations, 0);
-  EXPECT_EQ(s.schema_version, 1);
+  EXPECT_EQ(s.schema_version, 2);
   store_.reset();
   EXPECT_EQ(QueryIntSql(path_, "PRAGMA application_id"), 0x41477231);
-  EXPECT_EQ(QueryIntSql(path_, "PRAGMA user_version"), 1);
+  EXPECT_EQ(QueryIntSql(path_, "PRAGMA user_version"), 2);
   EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM sqlite_master WHERE name = 'evidence'"), 1);
 }
 
@@ -983,16 +998,32 @@ TEST_F(StoreOpenTest, NewerSchemaIsRefused) {
     auto s = Store::Open(path);
     ASSERT_OK(s);
   }
-  ExecSql(path, "PRAGMA user_version = 2;");
+  ExecSql(path, "PRAGMA user_version = 3;");
   for (bool read_only : {false, true}) {
     auto r = Store::Open(path, read_only);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), StatusCode::kVersionMismatch);
-    EXPECT_NE(r.status().message().find("schema version 2"), std::string::npos) << r.status().message();
-    EXPECT_NE(r.status().message().find("(1)"), std::string::npos) << r.status().message();
+    EXPECT_NE(r.status().message().find("schema version 3"), std::string::npos) << r.status().message();
+    EXPECT_NE(r.status().message().find("(2)"), std::string::npos) << r.status().message();
     EXPECT_NE(r.status().message().find("upgrade actorgraph"), std::string::npos) << r.status().message();
   }
+  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 3);
+}
+
+TEST_F(StoreOpenTest, VersionOneFileIsMigratedToVersionTwo) {
+  std::string path = dir_.File("v1.db");
+  {
+    auto s = Store::Open(path);
+    ASSERT_OK(s);
+  }
+  // A version-1 file: the mentions table without its reference column.
+  ExecSql(path, "ALTER TABLE mentions DROP COLUMN reference; PRAGMA user_version = 1;");
+  {
+    auto s = Store::Open(path);
+    ASSERT_OK(s);
+  }
   EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 2);
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM pragma_table_info('mentions') WHERE name = 'reference'"), 1);
 }
 
 TEST_F(StoreOpenTest, TextFileIsCorruption) {
@@ -1113,3 +1144,4 @@ TEST_F(StoreOpenTest, DirectoryIsNotADatabase) {
 
 }  // namespace
 }  // namespace ag
+
