@@ -53,6 +53,17 @@ std::string PloverEvent(const std::string& base, Modality modality, bool negated
   return base;
 }
 
+// A verb that wields a means or runs an operation: "X launched/conducted/continued strikes against Y".
+bool IsWield(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWield = {
+      "use", "used", "uses", "using", "launch", "launched", "launches", "launching", "conduct",
+      "conducted", "conducts", "conducting", "wage", "waged", "wages", "waging", "carry", "carried",
+      "carries", "carrying", "continue", "continued", "continues", "mount", "mounted", "intensify",
+      "intensified", "step", "stepped", "lead", "led", "leads", "escalate", "escalated", "deploy",
+      "deployed", "fire", "fired", "begin", "began", "begun", "start", "started"};
+  return kWield.count(w) > 0;
+}
+
 bool IsDeterminer(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" || w == "their" ||
          w == "his" || w == "her" || w == "our" || w == "any" || w == "no" || w == "each" || w == "every";
@@ -306,7 +317,7 @@ class RelationFinder {
       }
     auto arg_after = [&](int from) -> const Arg* {
       for (const Arg* g : args)
-        if (g->tb > from && g->tb < right_limit && !g->modifier) return g;
+        if (g->tb > from && g->tb < right_limit && !g->modifier && !PlaceModifier(g)) return g;
       return nullptr;
     };
     auto prep_after = [&](int from, std::initializer_list<std::string_view> preps) -> int {
@@ -347,6 +358,15 @@ class RelationFinder {
       if (src == nullptr) {
         src = LeftArg(v, left_limit, args);
         if (src != nullptr && InAdjunct(src, left_limit)) src = nullptr;  // "Near Rawah, two strikes ..."
+        // "Cook said the campaign against ISIL is progressing", "X condemned the attack on Y": the object
+        // of a verb is the source's only when the verb wields it ("X launched a campaign against Y"); in a
+        // phrase after the verb it is ("X raised concerns in a call with Y").
+        if (src != nullptr) {
+          int verb = -1;
+          for (int i = src->te; i < v; ++i)
+            if (T(i).pos == static_cast<uint8_t>(Upos::kVerb) && !(i > 0 && T(i - 1).s == "-")) verb = i;
+          if (verb >= 0 && !IsWield(T(verb).lower) && !AnyPreposition(verb + 1, v)) src = nullptr;
+        }
       }
       // "Speaking after a meeting with X, Y said": the subject after the opening participle clause.
       if (src == nullptr && EndsWith(T(s.first_token).lower, "ing") &&
@@ -555,14 +575,9 @@ class RelationFinder {
       // Else the subject of a verb that wields the means ("X launched operations against Y", "X has used
       // chemical weapons against Y").
       if (src == nullptr) {
-        static const std::unordered_set<std::string_view> kWield = {
-            "use", "used", "uses", "using", "launch", "launched", "launches", "launching", "conduct",
-            "conducted", "conducts", "conducting", "wage", "waged", "wages", "waging", "carry", "carried",
-            "carries", "carrying", "continue", "continued", "continues", "mount", "mounted", "intensify",
-            "intensified", "step", "stepped", "lead", "led", "leads", "escalate", "escalated", "deploy",
-            "deployed", "fire", "fired", "begin", "began", "begun", "start", "started"};
+
         for (int i = means - 1; i >= left_limit && i >= means - 5; --i)
-          if (kWield.count(T(i).lower)) {
+          if (IsWield(T(i).lower)) {
             src = ClauseSubject(i, left_limit, args);
             break;
           }
@@ -690,6 +705,18 @@ class RelationFinder {
     return nearest;
   }
 
+  // A town or region used as a noun modifier ("the Mosul offensive", "in support of the Raqqah operations")
+  // names no participant.
+  bool PlaceModifier(const Arg* g) const {
+    const EntityBuild& e = a_.entities[g->entity];
+    if (e.type != EntityType::kGpe && e.type != EntityType::kLoc) return false;
+    const PlaceInfo* place = lex_.Place(e.key);
+    if (place != nullptr && place->country) return false;  // "U.S. ships", "the U.S. military" act
+    if (g->te >= static_cast<int>(a_.toks.size()) || PossessiveEnd(g->te - 1)) return false;  // "Turkey's bid"
+    const Tok& next = T(g->te);
+    return next.kind == text::TokenKind::kWord && !next.cap && next.pos == static_cast<uint8_t>(Upos::kNoun);
+  }
+
   // Objects: the first argument after `after` (not the subject), then arguments coordinated with it.
   std::vector<const Arg*> RightArgs(int after, int right_limit, const std::vector<const Arg*>& args,
                                     int subject) const {
@@ -699,7 +726,7 @@ class RelationFinder {
       if (g->entity == subject && g->pronoun) continue;  // "met his counterpart"
       if (SpeakerOfReport(g)) break;  // "..., Pentagon Press Secretary Peter Cook said": the source, not an object
       if (out.empty()) {
-        if (g->entity == subject) continue;
+        if (g->entity == subject || PlaceModifier(g)) continue;
         out.push_back(g);
         continue;
       }
