@@ -969,6 +969,33 @@ class ActorFinder {
         if (id >= 0) a_.args.push_back(Arg{id, i, i + 1, true});
         continue;
       }
+      // "Russia said it would ...", "the rebels announced that they ...": the speaker.
+      if (t.lower == "it" || t.lower == "they" || t.lower == "we") {
+        int v = i - 1;
+        if (v >= 0 && T(v).lower == "that") --v;
+        static const std::unordered_set<std::string_view> kFiller = {"today", "yesterday", "tonight", "earlier",
+                                                                     "later", "again", "also", "on", "monday",
+                                                                     "tuesday", "wednesday", "thursday",
+                                                                     "friday", "saturday", "sunday"};
+        while (v >= 1 && kFiller.count(T(v).lower)) --v;
+        static const std::unordered_set<std::string_view> kSaid = {
+            "said", "says", "announced", "announces", "warned", "warns", "added", "stated", "insisted",
+            "claimed", "claims", "vowed", "vows", "threatened", "threatens", "pledged", "pledges", "promised"};
+        if (v >= 1 && kSaid.count(T(v).lower)) {
+          int id = -1;
+          for (const Arg& g : names) {
+            // "Hungary has said it will", "Nigeria today announced that it will"
+            int k = g.te;
+            while (k < v && (T(k).pos == static_cast<uint8_t>(Upos::kAux) || kFiller.count(T(k).lower))) ++k;
+            if (k == v && g.te <= v && !g.modifier && a_.entities[g.entity].type != EntityType::kPerson)
+              id = g.entity;
+          }
+          if (id >= 0) {
+            a_.args.push_back(Arg{id, i, i + 1, true});
+            continue;
+          }
+        }
+      }
       // "they", "their": the most recent group or organisation.
       if (t.lower == "they" || t.lower == "them" || t.lower == "their") {
         // The subject of the sentence when it is a collective ("Iraqi forces seized the university in their

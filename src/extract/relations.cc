@@ -139,7 +139,12 @@ class RelationFinder {
             (v + 1 < s.end_token && a_.toks[v + 1].s == "-" && a_.toks[v + 1].b == a_.toks[v].e))
           continue;
         // "the attack", "a meeting", "Syria's visit", "talks": a nominal trigger.
+        // "at the hands of X" names an agent, not a handing over.
+        if (a_.toks[v].lower == "hands" && v >= 2 && a_.toks[v - 2].lower == "at") continue;
         bool after_det = v > s.first_token && IsDeterminer(a_.toks[v - 1].lower);
+        // "ongoing shelling and airstrikes by X": a gerund the tagger reads as a noun.
+        after_det = after_det || (EndsWith(a_.toks[v].lower, "ing") &&
+                                  a_.toks[v].pos == static_cast<uint8_t>(Upos::kNoun));
         if (form->kind == VerbFormKind::kNoun || after_det) {
           Nominal(s, v, *form, args);
           continue;
@@ -637,7 +642,12 @@ class RelationFinder {
     if (i + 1 < g->tb && (T(i + 1).kind == text::TokenKind::kNumber || T(i + 1).pos == static_cast<uint8_t>(Upos::kNum)) &&
         (T(i).lower == "about" || T(i).lower == "over" || T(i).lower == "under" || T(i).lower == "around"))
       return -1;
-    return i >= left_limit && kPreps.count(T(i).lower) > 0 ? i : -1;
+    if (i >= left_limit && kPreps.count(T(i).lower) > 0) return i;
+    // "on behalf of President Obama and the American people": a conjunct of a phrase is inside it.
+    if (i >= left_limit && (T(i).lower == "and" || T(i).lower == "or"))
+      for (const Arg& h : a_.args)
+        if (h.te == i && h.tb >= left_limit && h.tb < g->tb) return PrepBefore(&h, left_limit);
+    return -1;
   }
 
   // An argument right before a speech verb at the end of a report ("..., X said", "he added").
@@ -669,6 +679,15 @@ class RelationFinder {
       if (nearest == nullptr || g->te > nearest->te || (g->te == nearest->te && g->tb < nearest->tb)) nearest = g;
     }
     if (nearest == nullptr) return nullptr;
+    // "On behalf of the American people, I congratulate ...": a pronoun no one resolved is the subject.
+    for (int i = nearest->te; i < v; ++i) {
+      const std::string& w = T(i).lower;
+      if (T(i).s == "I" || w == "we" || w == "you" || w == "he" || w == "she" || w == "they" || w == "it") {
+        bool resolved = false;
+        for (const Arg* g : args) resolved = resolved || (g->tb == i);
+        if (!resolved) return nullptr;
+      }
+    }
     int close = v - 1;
     while (close > nearest->te && (IsPlanned(T(close).lower) || IsHedged(T(close).lower) || T(close).lower == "to" ||
                                    IsBe(T(close).lower) || IsNegation(T(close)) || EndsWith(T(close).lower, "ly")))
@@ -788,7 +807,15 @@ void FindRelations(const Lexicon& lex, const DocAnalysis& a, std::vector<Relatio
     int source = country_of(r.source);
     if (source != r.source) r.source_ref = true;
     r.source = source;
-    if (!kMovement.count(r.relation)) {
+    // "attacks in Baghdad" hit the city; "warned Damascus" warns the state.
+    bool place_phrase = false;
+    if (r.target_tb > 0) {
+      int i = r.target_tb - 1;
+      while (i > 0 && IsDeterminer(a.toks[i].lower)) --i;
+      const std::string& w = a.toks[i].lower;
+      place_phrase = w == "in" || w == "at" || w == "near" || w == "around" || w == "outside" || w == "inside";
+    }
+    if (!kMovement.count(r.relation) && !place_phrase) {
       int target = country_of(r.target);
       if (target != r.target) r.target_ref = true;
       r.target = target;
