@@ -6,6 +6,7 @@
 //   train_tagger eval-pos MODEL CONLLU
 //   train_tagger eval-ner MODEL CONLL [--tokens icu|conll] [--sentences alone] [--errors FILE] ...
 //   train_tagger speed    [--pos FILE] [--ner FILE] [--lexicon DIR] FILE...  (text files or JSON lines)
+//   train_tagger wordnet-names [--wordnet DIR] [--out FILE]   (writes data/lexicon/wordnet_names.tsv)
 // (`train_tagger` alone prints every option.)
 //
 // The training data are read from DIR (default: ../shared/data beside the source tree): ud-english-ewt/ for
@@ -21,6 +22,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <set>
 #include <map>
 #include <unordered_map>
 #include <random>
@@ -71,6 +74,10 @@ int Usage() {
       "           --errors writes the sentences with a wrong tag (word, POS, gold, predicted)\n"
       "  speed    [--pos FILE] [--ner FILE] [--lexicon DIR] [--rounds N] FILE...\n"
       "           load times and tagging speed over text files or JSON lines (.jsonl) with a \"text\" field\n"
+      "  wordnet-names [--wordnet DIR] [--out FILE]\n"
+      "           the mention tagger's WordNet gazetteer: proper names of people, places and organisations\n"
+      "           from WordNet 3.0 (Debian's wordnet-base, DIR default /usr/share/wordnet), written to FILE\n"
+      "           (default data/lexicon/wordnet_names.tsv)\n"
       "defaults: --data " + kDefaultData + "\n          --pos " + kDefaultPos + "\n          --ner " +
       kDefaultNer + "\n          --lexicon " + kDefaultLexicon + "\n";
   std::fputs(text.c_str(), stderr);
@@ -265,12 +272,12 @@ std::vector<std::string> PosHeader(const TrainOptions& o, double dev_acc, double
   };
 }
 
-TrainOptions ReadTrainOptions(const Args& a, int epochs, int min_count) {
+TrainOptions ReadTrainOptions(const Args& a, int epochs, int min_count, const char* min_weight = "0") {
   TrainOptions o;
   o.epochs = a.GetInt("epochs", epochs);
   o.min_count = a.GetInt("min-count", min_count);
   o.seed = static_cast<uint32_t>(a.GetInt("seed", 1));
-  o.min_abs_weight = static_cast<float>(std::atof(a.Get("min-weight", "0").c_str()));
+  o.min_abs_weight = static_cast<float>(std::atof(a.Get("min-weight", min_weight).c_str()));
   return o;
 }
 
@@ -570,7 +577,7 @@ int TrainNer(const Args& a) {
   std::fprintf(stderr, "CoNLL-2003 train: %zu documents, %zu sentences (%zu with possessives attached), dev: %zu "
                "documents; cut as ICU cuts them and POS-tagged in %.1fs; gazetteer: %zu entries\n",
                docs.size(), train.sentences(), merged, dev.documents.size(), Seconds(t0), (*gaz)->size());
-  TrainOptions o = ReadTrainOptions(a, 15, 2);
+  TrainOptions o = ReadTrainOptions(a, 15, 1, "1");
   t0 = Clock::now();
   auto tagger = NerTagger::Train(docs, *gaz, o, [&](int epoch, double acc, const NerTagger& avg) {
     std::fprintf(stderr, "epoch %d: train %.4f  dev PER/ORG/LOC F1 %.4f (ICU tokens), %.4f (CoNLL tokens)  (%.1fs)\n",
@@ -583,13 +590,15 @@ int TrainNer(const Args& a) {
   double f_alone = ScoreNer(*tagger, dev_icu, true).F1PerOrgLoc();
   double f_conll = ScoreNer(*tagger, dev.documents).F1PerOrgLoc();
   std::vector<std::string> header = {
-      "made by tools/train_tagger ner (actorgraph): greedy averaged perceptron over BILOU tags (read out as BIO), " +
-          std::to_string(o.epochs) + " epochs, features seen fewer than " + std::to_string(o.min_count) +
-          " times pruned, seed " + std::to_string(o.seed) + ", training text cut into documents of " +
+      "made by tools/train_tagger ner (actorgraph): greedy averaged perceptron over BILOU tags (read out as BIO) "
+          "in two passes, " + std::to_string(o.epochs) + " epochs, features seen fewer than " +
+          std::to_string(o.min_count) + " times and averaged weights all below " + Fixed(o.min_abs_weight, 1) +
+          " pruned, seed " + std::to_string(o.seed) + ", training text cut into documents of " +
           std::to_string(train_doc_sentences) + " sentences",
       "data: CoNLL-2003 English NER (Reuters RCV1 newswire, 1996), train part; POS features from "
-      "data/models/pos-ewt.model (retrain this model after that one); gazetteer features from data/lexicon and "
-      "ICU's English names of countries, world regions and time-zone cities",
+      "data/models/pos-ewt.model (retrain this model after that one); gazetteer features from data/lexicon (with "
+      "names from WordNet 3.0, Princeton University) and ICU's English names of countries, world regions and "
+      "time-zone cities",
       "licence: CoNLL-2003 states no licence; its text is Reuters RCV1, distributed for research use. The model "
       "holds hashed feature weights only, no text of the corpus. Its POS features come from a model derived "
       "from UD English EWT (CC BY-SA 4.0)",
@@ -598,9 +607,9 @@ int TrainNer(const Args& a) {
           "tokens: F1 " + Fixed(f_conll),
       "rebuild (from the source root, after cmake --build build --target train_tagger): build/tools/train_tagger "
       "ner --data ../shared/data --pos data/models/pos-ewt.model --lexicon data/lexicon --epochs " +
-          std::to_string(o.epochs) + " --min-count " + std::to_string(o.min_count) + " --seed " +
-          std::to_string(o.seed) + " --train-doc-sentences " + std::to_string(train_doc_sentences) +
-          " --out data/models/" + std::filesystem::path(out).filename().string(),
+          std::to_string(o.epochs) + " --min-count " + std::to_string(o.min_count) + " --min-weight " +
+          Fixed(o.min_abs_weight, 1) + " --seed " + std::to_string(o.seed) + " --train-doc-sentences " +
+          std::to_string(train_doc_sentences) + " --out data/models/" + std::filesystem::path(out).filename().string(),
   };
   if (Status s = tagger->Save(out, header); !s.ok()) return Fail(s);
   std::printf("%sner: %zu features, %.0f s; CoNLL-2003 dev PER/ORG/LOC over ICU tokens P=%.4f R=%.4f F1=%.4f "
@@ -729,6 +738,127 @@ int Speed(const Args& a) {
   return 0;
 }
 
+// ---- WordNet gazetteer ----
+
+// The licence WordNet 3.0 asks to be kept on every copy of (a derived part of) its database.
+constexpr const char* kWordNetLicence[] = {
+    "WordNet 3.0 licence (Princeton University), to be kept with every copy:",
+    "Permission to use, copy, modify and distribute this software and database and its documentation for any",
+    "purpose and without fee or royalty is hereby granted, provided that you agree to comply with the following",
+    "copyright notice and statements, including the disclaimer, and that the same appear on ALL copies of the",
+    "software, database and documentation, including modifications that you make for internal use or for",
+    "distribution.",
+    "WordNet 3.0 Copyright 2006 by Princeton University.  All rights reserved.",
+    "THIS SOFTWARE AND DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR",
+    "WARRANTIES, EXPRESS OR IMPLIED.  BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO",
+    "REPRESENTATIONS OR WARRANTIES OF MERCHANT- ABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE",
+    "OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS,",
+    "TRADEMARKS OR OTHER RIGHTS.",
+    "The name of Princeton University or Princeton may not be used in advertising or publicity pertaining to",
+    "distribution of the software and/or database.  Title to copyright in this software, database and any",
+    "associated documentation shall at all times remain with Princeton University and LICENSEE agrees to",
+    "preserve same.",
+};
+
+// Proper names from WordNet's noun synsets, typed by the root their hypernyms (and instance hypernyms) lead
+// to: person PER, organisation ORG, location LOC. People and places are taken from instances only (named
+// individuals: "Churchill", "Kaunas"), organisations also from ordinary synsets with capitalised lemmas
+// ("Red Cross", "IDF"). A name that is also a common word in WordNet ("Bath", "Black") or that has two
+// types is left out.
+int WordNetNames(const Args& a) {
+  const std::string dir = a.Get("wordnet", "/usr/share/wordnet");
+  const std::string out = a.Get("out", kDefaultLexicon + "/wordnet_names.tsv");
+  for (const char* f : {"data.noun", "index.verb", "index.adj", "index.adv"})
+    if (!std::filesystem::exists(dir + "/" + f))
+      return Fail(Status::NotFound(dir + "/" + f + ": WordNet not found (apt-get install wordnet-base, or pass "
+                                   "--wordnet DIR)"));
+  struct Synset {
+    std::vector<std::string> lemmas;
+    std::vector<std::string> hypernyms;  // offsets, ordinary and instance
+    bool instance = false;
+  };
+  std::unordered_map<std::string, Synset> synsets;
+  std::set<std::string> common;  // lower-case lemmas of common words
+  {
+    std::ifstream in(dir + "/data.noun");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == ' ') continue;  // the licence header
+      std::istringstream ss(line);
+      std::string offset, lex_file, pos, count_hex;
+      ss >> offset >> lex_file >> pos >> count_hex;
+      Synset syn;
+      const int words = static_cast<int>(std::strtol(count_hex.c_str(), nullptr, 16));
+      for (int w = 0; w < words; ++w) {
+        std::string lemma, lex_id;
+        ss >> lemma >> lex_id;
+        syn.lemmas.push_back(lemma);
+        if (!std::isupper(static_cast<unsigned char>(lemma[0]))) common.insert(AsciiLower(lemma));
+      }
+      int pointers = 0;
+      ss >> pointers;
+      for (int p = 0; p < pointers; ++p) {
+        std::string symbol, target, target_pos, source_target;
+        ss >> symbol >> target >> target_pos >> source_target;
+        if (target_pos != "n" || (symbol != "@" && symbol != "@i")) continue;
+        syn.hypernyms.push_back(target);
+        syn.instance = syn.instance || symbol == "@i";
+      }
+      synsets.emplace(offset, std::move(syn));
+    }
+  }
+  for (const char* f : {"index.verb", "index.adj", "index.adv"}) {
+    std::ifstream in(dir + "/" + f);
+    std::string line;
+    while (std::getline(in, line))
+      if (!line.empty() && line[0] != ' ') common.insert(line.substr(0, line.find(' ')));
+  }
+  // WordNet 3.0 offsets of person.n.01, organization.n.01, world_organization.n.01, location.n.01.
+  const std::map<std::string, int> roots = {{"00007846", 0}, {"08008335", 1}, {"08294696", 1}, {"00027167", 2}};
+  const char* kTypes[3] = {"PER", "ORG", "LOC"};
+  std::unordered_map<std::string, int> memo;  // offset -> bit set of types
+  std::function<int(const std::string&, int)> types = [&](const std::string& offset, int depth) {
+    if (auto it = memo.find(offset); it != memo.end()) return it->second;
+    int bits = 0;
+    if (auto r = roots.find(offset); r != roots.end()) bits |= 1 << r->second;
+    auto syn = synsets.find(offset);
+    if (depth < 40 && syn != synsets.end())
+      for (const std::string& h : syn->second.hypernyms) bits |= types(h, depth + 1);
+    memo[offset] = bits;
+    return bits;
+  };
+  std::map<std::string, int> names;  // name -> bit set of types
+  for (const auto& [offset, syn] : synsets) {
+    const int bits = types(offset, 0);
+    if (bits == 0 || (bits & (bits - 1)) != 0) continue;
+    if (!syn.instance && bits != 2) continue;
+    for (std::string lemma : syn.lemmas) {
+      if (size_t paren = lemma.find('('); paren != std::string::npos && lemma.back() == ')') lemma.resize(paren);
+      if (lemma.empty() || !std::isupper(static_cast<unsigned char>(lemma[0])) || common.count(AsciiLower(lemma)))
+        continue;
+      std::replace(lemma.begin(), lemma.end(), '_', ' ');
+      names[lemma] |= bits;
+    }
+  }
+  std::ofstream f(out + ".tmp", std::ios::binary);
+  f << "# Proper names of people (PER), organisations (ORG) and places (LOC) from WordNet 3.0, for the mention\n"
+       "# tagger's gazetteer features. Made by tools/train_tagger wordnet-names (actorgraph) from Debian's\n"
+       "# wordnet-base; do not edit by hand. name<TAB>type\n#\n";
+  for (const char* line : kWordNetLicence) f << "# " << line << "\n";
+  size_t counts[3] = {};
+  for (const auto& [name, bits] : names) {
+    if ((bits & (bits - 1)) != 0) continue;
+    const int t = __builtin_ctz(bits);
+    ++counts[t];
+    f << name << '\t' << kTypes[t] << '\n';
+  }
+  f.close();
+  if (!f) return Fail(Status::IOError(out + ": cannot write"));
+  std::filesystem::rename(out + ".tmp", out);
+  std::printf("wrote %s: %zu PER, %zu ORG, %zu LOC\n", out.c_str(), counts[0], counts[1], counts[2]);
+  return 0;
+}
+
 }  // namespace
 }  // namespace ag::extract
 
@@ -743,5 +873,6 @@ int main(int argc, char** argv) {
   if (cmd == "eval-pos") return EvalPos(a);
   if (cmd == "eval-ner") return EvalNer(a);
   if (cmd == "speed") return Speed(a);
+  if (cmd == "wordnet-names") return WordNetNames(a);
   return Usage();
 }

@@ -54,9 +54,9 @@ void BioToModel(const uint8_t* bio, size_t n, uint8_t* out) {
     out[sp.end - 1] = static_cast<uint8_t>(base + 2);
   }
 }
-// Upper bound of Features(): 75 fixed templates at most, 16 flag bits for three tokens, 30 gazetteer bits
-// x 6, five history values (308 in all).
-constexpr size_t kMaxKeys = 320;
+// Upper bound of Features(): 55 fixed templates, 16 flag bits for three tokens, 45 gazetteer bits x 6, ten
+// history values (383 in all).
+constexpr size_t kMaxKeys = 512;
 
 // ---- gazetteer ----
 
@@ -183,6 +183,10 @@ enum Template : uint32_t {
   kRunFirstGaz,
   kDocCase,   // how the word is written elsewhere in the document x how it is written here
   kHistory,   // the types already given to the word in the document
+  kRunPhrase,  // the whole run (lower case) x place
+  kRunPrev,    // the word before the run x place
+  kRunNext,    // the word after the run x place
+  kFirstPass,  // second pass: the types the first pass gave the word around it, both sides
 };
 
 const uint64_t kBeyond[4] = {Fnv1a("<s-2>"), Fnv1a("<s-1>"), Fnv1a("</s+1>"), Fnv1a("</s+2>")};
@@ -192,6 +196,7 @@ struct DocWord {
   uint16_t lower = 0;    // occurrences without capitals
   uint16_t cap_mid = 0;  // capitalised, not sentence-initial, in a sentence that is not all capitals
   uint16_t hist[5] = {}; // tagged so far: O, PER, ORG, LOC, MISC (capitalised occurrences only)
+  uint16_t first[5] = {}; // the same from the first pass, over the window on both sides
 };
 
 bool HasLetter(uint16_t flags) { return !(flags & (kNoLetter | kAllDigits)); }
@@ -204,6 +209,7 @@ bool IsCapMid(uint16_t flags, int i, bool caps_sentence) { return (flags & kInit
 struct Run {
   int32_t first = -1;  // sentence positions; -1 when the token is in no run
   int32_t last = -1;
+  uint64_t phrase = 0;  // hash of the run's lower-case words
 };
 
 struct Sent {
@@ -225,7 +231,21 @@ struct Sent {
 };
 
 
-size_t Features(const Sent& s, int i, int p1, int p2, uint64_t* keys) {
+// The history buckets of `counts` (types 0-4) as keys of template `t`.
+size_t HistoryKeys(uint32_t t, const uint16_t* counts, uint64_t* keys) {
+  int total = 0;
+  for (int c = 0; c < 5; ++c) total += counts[c];
+  size_t k = 0;
+  for (int c = 0; c < 5 && total > 0; ++c) {
+    if (!counts[c]) continue;
+    int bucket = counts[c] == total ? 3 : 3 * counts[c] / total;  // 0-2: a third, a half, most; 3: all
+    keys[k++] = FeatureKey2(t, c, bucket);
+  }
+  return k;
+}
+
+// `own_first`: in the second pass, the first pass's type of this token (0 O, 1 + NerType); -1 in the first.
+size_t Features(const Sent& s, int i, int p1, int p2, int own_first, uint64_t* keys) {
   const WordInfo& x = s.w[i];
   const uint64_t cap = x.flags & (kInitCap | kAllCaps);
   size_t k = 0;
@@ -291,6 +311,9 @@ size_t Features(const Sent& s, int i, int p1, int p2, uint64_t* keys) {
     keys[k++] = FeatureKey2(kRunFirst, s.w[r.first].lower, place);
     for (uint64_t m = s.gaz[r.last]; m; m &= m - 1) keys[k++] = FeatureKey2(kRunHeadGaz, __builtin_ctzll(m), place);
     for (uint64_t m = s.gaz[r.first]; m; m &= m - 1) keys[k++] = FeatureKey2(kRunFirstGaz, __builtin_ctzll(m), place);
+    keys[k++] = FeatureKey2(kRunPhrase, r.phrase, place);
+    keys[k++] = FeatureKey2(kRunPrev, s.Lower(r.first - 1), place);
+    keys[k++] = FeatureKey2(kRunNext, s.Lower(r.last + 1), place);
   }
   if (HasLetter(x.flags)) {
     auto it = s.doc->find(x.lower);
@@ -301,12 +324,11 @@ size_t Features(const Sent& s, int i, int p1, int p2, uint64_t* keys) {
       uint64_t here = cap | (i == 0 ? 0x100 : 0) | (s.all_caps ? 0x200 : 0);
       keys[k++] = FeatureKey2(kDocCase, (lower_elsewhere > 0) | (cap_elsewhere > 0) << 1, here);
       if (IsCapWord(x.flags)) {
-        int total = 0;
-        for (int t = 0; t < 5; ++t) total += d.hist[t];
-        for (int t = 0; t < 5 && total > 0; ++t) {
-          if (!d.hist[t]) continue;
-          int bucket = d.hist[t] == total ? 3 : 3 * d.hist[t] / total;  // 0-2: a third, a half, most; 3: all
-          keys[k++] = FeatureKey2(kHistory, t, bucket);
+        k += HistoryKeys(kHistory, d.hist, keys + k);
+        if (own_first >= 0) {
+          uint16_t others[5];
+          for (int t = 0; t < 5; ++t) others[t] = d.first[t] - (t == own_first ? 1 : 0);
+          k += HistoryKeys(kFirstPass, others, keys + k);
         }
       }
     }
@@ -347,6 +369,7 @@ struct Scratch {
   std::vector<uint8_t> caps;    // per sentence: all capitals
   std::unordered_map<uint64_t, DocWord> doc;  // over the window around the current sentence
   std::vector<uint8_t> decided;               // model tags so far
+  std::vector<uint8_t> first;                 // the first pass's model tags
 
   size_t sentences() const { return caps.size(); }
   Sent View(size_t si) const {
@@ -399,7 +422,9 @@ void Prepare(size_t num_sentences, const WordsOf& words, const PosOf& pos, const
       }
       int j = i + 1;
       while (j < n && in_run(j)) ++j;
-      for (int k = i; k < j; ++k) s->run[b + k] = Run{i, j - 1};
+      uint64_t phrase = kPhraseSeed;
+      for (int k = i; k < j; ++k) phrase = PhraseStep(phrase, s->info[b + k].lower);
+      for (int k = i; k < j; ++k) s->run[b + k] = Run{i, j - 1, phrase};
       i = j;
     }
   }
@@ -423,6 +448,14 @@ void CountCase(Scratch* s, size_t si, int delta) {
   }
 }
 
+// The first pass's types (`first`, model tags of every token) of sentence si into the window's counts.
+void CountFirst(Scratch* s, const std::vector<uint8_t>& first, size_t si, int delta) {
+  const Sent sent = s->View(si);
+  for (int i = 0; i < sent.n; ++i)
+    if (IsCapWord(sent.w[i].flags))
+      s->doc[sent.w[i].lower].first[1 + ModelType(first[s->begin[si] + i])] += delta;
+}
+
 void CountHistory(Scratch* s, size_t si, int delta) {
   const Sent sent = s->View(si);
   for (int i = 0; i < sent.n; ++i)
@@ -432,8 +465,10 @@ void CountHistory(Scratch* s, size_t si, int delta) {
 
 // Tags the prepared document greedily: decide(keys, n, flat token index, scores, allowed) returns the tag.
 // Each decision is recorded in the document history before the next token.
+// With `first` (the model tags of a first pass over the same document), a second pass that also sees what
+// the first pass made of the word in the sentences around, after as well as before.
 template <typename Decide>
-void Decode(const WeightTable& weights, Scratch* s, const Decide& decide) {
+void Decode(const WeightTable& weights, Scratch* s, const std::vector<uint8_t>* first, const Decide& decide) {
   uint64_t keys[kMaxKeys];
   float scores[kModelTags];
   bool allowed[kModelTags];
@@ -441,15 +476,20 @@ void Decode(const WeightTable& weights, Scratch* s, const Decide& decide) {
   s->decided.assign(s->info.size(), 0);
   size_t lo = 0, hi = 0;  // the case statistics cover sentences [lo, hi), the history [lo, current]
   for (size_t si = 0; si < s->sentences(); ++si) {
-    for (; hi < std::min(s->sentences(), si + kDocWindow + 1); ++hi) CountCase(s, hi, 1);
+    for (; hi < std::min(s->sentences(), si + kDocWindow + 1); ++hi) {
+      CountCase(s, hi, 1);
+      if (first) CountFirst(s, *first, hi, 1);
+    }
     for (; lo + kDocWindow < si; ++lo) {
       CountCase(s, lo, -1);
       CountHistory(s, lo, -1);
+      if (first) CountFirst(s, *first, lo, -1);
     }
     Sent sent = s->View(si);
     int p1 = kStartTag, p2 = kStartTag;
     for (int i = 0; i < sent.n; ++i) {
-      size_t n = Features(sent, i, p1, p2, keys);
+      const int own_first = first ? 1 + ModelType((*first)[s->begin[si] + i]) : -1;
+      size_t n = Features(sent, i, p1, p2, own_first, keys);
       std::fill(std::begin(scores), std::end(scores), 0.0f);
       weights.AddScores(keys, n, scores);
       Allowed(p1, i + 1 == sent.n, allowed);
@@ -460,6 +500,17 @@ void Decode(const WeightTable& weights, Scratch* s, const Decide& decide) {
       p1 = tag;
     }
   }
+}
+
+// Tags the prepared document in two passes (Decode without, then with the first pass's tags); `decide` as
+// in Decode, called in the second pass only.
+template <typename Decide>
+void DecodeTwoPass(const WeightTable& weights, Scratch* s, const Decide& decide) {
+  Decode(weights, s, nullptr, [](const uint64_t*, size_t, uint32_t, const float* scores, const bool* allowed) {
+    return BestClass(scores, kModelTags, allowed);
+  });
+  s->first.swap(s->decided);
+  Decode(weights, s, &s->first, decide);
 }
 
 Scratch& ThreadScratch() {
@@ -504,6 +555,22 @@ Result<std::unique_ptr<NerGazetteer>> NerGazetteer::Load(const std::string& lexi
   rows.clear();
   AG_RETURN_IF_ERROR(ReadLexicon(dir + "places.tsv", true, &rows));
   for (const auto& [name, type] : rows) g->Add(name, type == "LOC" ? kRegion : kPlace);
+  rows.clear();
+  AG_RETURN_IF_ERROR(ReadLexicon(dir + "loc_words.txt", false, &rows));
+  for (const auto& r : rows) g->Add(r.first, kLocWord);
+  rows.clear();
+  AG_RETURN_IF_ERROR(ReadLexicon(dir + "organisations.tsv", true, &rows));
+  for (const auto& [name, canonical] : rows) {
+    g->Add(name, kKnownOrg);
+    g->Add(canonical, kKnownOrg);
+  }
+  rows.clear();
+  AG_RETURN_IF_ERROR(ReadLexicon(dir + "capitals.tsv", true, &rows));
+  for (const auto& [capital, country] : rows) g->Add(capital, kCapital);
+  rows.clear();
+  AG_RETURN_IF_ERROR(ReadLexicon(dir + "wordnet_names.tsv", true, &rows));
+  for (const auto& [name, type] : rows)
+    g->Add(name, type == "PER" ? kWordNetPer : type == "ORG" ? kWordNetOrg : kWordNetLoc);
   g->AddIcuNames();
   return g;
 }
@@ -624,11 +691,12 @@ void NerTagger::Tag(const std::vector<std::string_view>& words, const std::vecto
   Scratch& scratch = ThreadScratch();
   Prepare(1, [&](size_t) -> const auto& { return words; }, [&](size_t) -> const auto& { return pos; }, *gazetteer_,
           &scratch);
-  Decode(model_.weights(), &scratch, [&](const uint64_t*, size_t, uint32_t t, const float* scores, const bool* allowed) {
-    int best = BestClass(scores, kModelTags, allowed);
-    (*bio)[t] = ModelToBio(best);
-    return best;
-  });
+  DecodeTwoPass(model_.weights(), &scratch,
+                [&](const uint64_t*, size_t, uint32_t t, const float* scores, const bool* allowed) {
+                  int best = BestClass(scores, kModelTags, allowed);
+                  (*bio)[t] = ModelToBio(best);
+                  return best;
+                });
 }
 
 void NerTagger::TagDocument(const std::vector<std::vector<std::string_view>>& sentences,
@@ -645,12 +713,13 @@ void NerTagger::TagDocument(const std::vector<std::vector<std::string_view>>& se
   Prepare(sentences.size(), [&](size_t si) -> const auto& { return sentences[si]; },
           [&](size_t si) -> const auto& { return pos[si]; }, *gazetteer_, &scratch);
   size_t si = 0;
-  Decode(model_.weights(), &scratch, [&](const uint64_t*, size_t, uint32_t t, const float* scores, const bool* allowed) {
-    while (t >= scratch.begin[si + 1]) ++si;
-    int best = BestClass(scores, kModelTags, allowed);
-    (*bio)[si][t - scratch.begin[si]] = ModelToBio(best);
-    return best;
-  });
+  DecodeTwoPass(model_.weights(), &scratch,
+                [&](const uint64_t*, size_t, uint32_t t, const float* scores, const bool* allowed) {
+                  while (t >= scratch.begin[si + 1]) ++si;
+                  int best = BestClass(scores, kModelTags, allowed);
+                  (*bio)[si][t - scratch.begin[si]] = ModelToBio(best);
+                  return best;
+                });
 }
 
 const char* NerTagger::TagName(uint8_t tag) { return tag < kNumTags ? kTagNames[tag] : "?"; }
@@ -705,10 +774,12 @@ std::unique_ptr<NerTagger> NerTagger::Train(const std::vector<NerDocument>& trai
     WeightTable empty(kModelTags);
     for (const NerDocument& d : train) {
       prepare(d);
-      Decode(empty, &scratch, [&](const uint64_t* keys, size_t n, uint32_t t, const float*, const bool*) {
+      auto count = [&](const uint64_t* keys, size_t n, uint32_t t, const float*, const bool*) {
         trainer.Count(keys, n);
         return static_cast<int>(gold[t]);
-      });
+      };
+      // The second pass's features are the first's plus the first pass's types (here gold, as above).
+      Decode(empty, &scratch, &gold, count);
     }
     trainer.Freeze(options.min_count);
   }
@@ -724,7 +795,15 @@ std::unique_ptr<NerTagger> NerTagger::Train(const std::vector<NerDocument>& trai
     size_t correct = 0, total = 0;
     for (size_t di : order) {
       prepare(train[di]);
-      Decode(trainer.weights(), &scratch,
+      // Both passes learn: the first with the history so far, the second with the first pass's tags.
+      Decode(trainer.weights(), &scratch, nullptr,
+             [&](const uint64_t* keys, size_t n, uint32_t t, const float* scores, const bool* allowed) {
+               int guess = BestClass(scores, kModelTags, allowed);
+               trainer.Update(keys, n, gold[t], guess);
+               return guess;
+             });
+      scratch.first.swap(scratch.decided);
+      Decode(trainer.weights(), &scratch, &scratch.first,
              [&](const uint64_t* keys, size_t n, uint32_t t, const float* scores, const bool* allowed) {
                int guess = BestClass(scores, kModelTags, allowed);
                trainer.Update(keys, n, gold[t], guess);

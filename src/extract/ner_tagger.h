@@ -1,14 +1,16 @@
-// Actor mention tagger: BIO tags over the CoNLL-2003 types (PER, ORG, LOC, MISC) for the tokens of one
-// sentence or of a whole document, by a greedy left-to-right averaged perceptron (perceptron.h). The model
-// predicts BILOU tags internally (begin, inside, last, unit) and never leaves a mention open; the output is
-// well-formed BIO. Features: the word, its lower case, affixes, shape and capitalisation flags, whether the
-// token starts the sentence and whether the sentence is all capitals (a headline), the words, shapes and POS
-// tags (pos_tagger.h) around it, the run of capitalised words it belongs to (its first and last word), the
-// two previous tags, gazetteer matches (the team's lexicons in data/lexicon/ and ICU's English names of
-// countries, world regions and time-zone cities), and, in TagDocument, how the word is written in the 25
-// sentences either side and what it was tagged in the 25 sentences before. As in the POS tagger, a possessive
-// "'s" attached to a word is stripped for the features ("Syria's" is tagged as "Syria" would be); the mention
-// then covers the whole token, so the caller cuts the possessive off the span.
+// Actor mention tagger: BIO tags over the CoNLL-2003 types (PER, ORG, LOC, MISC) for the tokens of one sentence or of a
+// whole document, by a greedy left-to-right averaged perceptron (perceptron.h) run in two passes: the second also sees
+// the types the first gave the same word in the sentences around it, after as well as before. The model predicts BILOU
+// tags internally (begin, inside, last, unit) and never leaves a mention open; the output is well-formed BIO. Features:
+// the word, its lower case, affixes, shape and capitalisation flags, whether the token starts the sentence and whether
+// the sentence is all capitals (a headline), the words, shapes and POS tags (pos_tagger.h) around it, the run of
+// capitalised words it belongs to (its first and last word, the whole run, the words either side of it), the two
+// previous tags, gazetteer matches (the lexicons in data/lexicon/, with names of people, organisations and places from
+// WordNet, and ICU's English names of countries, world regions and time-zone cities), and, in TagDocument, how the word
+// is written in the 25 sentences either side, what it was tagged in the 25 sentences before and, in the second pass,
+// what the first pass tagged it in the 25 sentences either side. As in the POS tagger, a possessive "'s" attached to a
+// word is stripped for the features ("Syria's" is tagged as "Syria" would be); the mention then covers the whole token,
+// so the caller cuts the possessive off the span.
 // The model (data/models/ner-conll.model) is trained on CoNLL-2003 by tools/train_tagger. A loaded
 // NerTagger and NerGazetteer are immutable; Tag() and TagDocument() are thread-safe (per-thread scratch).
 #ifndef AG_EXTRACT_NER_TAGGER_H_
@@ -45,13 +47,15 @@ struct NerSpan {
 class NerGazetteer {
  public:
   enum Category : int {
-    kFirstName, kTitle, kOrgWord, kNotName, kNationality, kCountry, kPlace, kRegion, kKnownOrg, kCity,
-    kNumCategories
+    kFirstName, kTitle, kOrgWord, kNotName, kNationality, kCountry, kPlace, kRegion, kKnownOrg, kCity, kLocWord,
+    kCapital, kWordNetPer, kWordNetOrg, kWordNetLoc,
+    kNumCategories  // at most 21: three bits each in a uint64_t
   };
 
-  // Reads first_names.txt, titles.txt, org_words.txt, not_names.txt, nationalities.tsv, countries.tsv and
-  // places.tsv under `lexicon_dir` (data/lexicon) and adds English names from ICU's data: countries (ISO
-  // 3166), continents and world regions, and the exemplar cities of the time zones. IOError when a file
+  // Reads first_names.txt, titles.txt, org_words.txt, not_names.txt, nationalities.tsv, countries.tsv,
+  // places.tsv, loc_words.txt, organisations.tsv, capitals.tsv and wordnet_names.tsv under `lexicon_dir`
+  // (data/lexicon) and adds English names from ICU's data: countries (ISO 3166), continents and world
+  // regions, and the exemplar cities of the time zones. IOError when a file
   // cannot be read, ParseError (file:line) for a malformed TSV line.
   static Result<std::unique_ptr<NerGazetteer>> Load(const std::string& lexicon_dir);
 
@@ -88,7 +92,7 @@ class NerTagger {
  public:
   static constexpr int kNumTags = 9;
   // Bumped whenever the features change; models of another version are refused (VersionMismatch).
-  static constexpr int kFeatureVersion = 1;
+  static constexpr int kFeatureVersion = 2;
 
   // Loads a model written by Save and the gazetteer from `lexicon_dir` (see NerGazetteer::Load). Errors:
   // IOError, Corruption or VersionMismatch naming the model path, or the gazetteer's errors.
@@ -104,10 +108,11 @@ class NerTagger {
            std::vector<uint8_t>* bio) const;
 
   // Tags the sentences of one document, in text order: (*bio)[s][i] for sentences[s][i]. Better than
-  // sentence by sentence (the model is trained this way; CoNLL-2003 dev F1 0.90 against 0.88): how a word
+  // sentence by sentence (the model is trained this way; CoNLL-2003 dev F1 0.91 against 0.87): how a word
   // is written nearby (a capitalised word also seen in lower case is likely an ordinary word; a headline in
-  // capitals has its names written normally below) and what the word was tagged earlier are features. Both
-  // look at most 25 sentences away, so a long text may be given whole. pos[s] holds the PosTagger tags of
+  // capitals has its names written normally below) and what the word was tagged elsewhere (earlier in this
+  // pass, on both sides in the first) are features. They look at most 25 sentences away, so a long text
+  // may be given whole. pos[s] holds the PosTagger tags of
   // sentences[s]; size mismatches tag everything kO.
   void TagDocument(const std::vector<std::vector<std::string_view>>& sentences,
                    const std::vector<std::vector<uint8_t>>& pos, std::vector<std::vector<uint8_t>>* bio) const;
@@ -121,9 +126,9 @@ class NerTagger {
   // The mentions of a BIO sequence (a stray I-X starts a mention, as in CoNLL scoring).
   static void Spans(const std::vector<uint8_t>& bio, std::vector<NerSpan>* spans);
 
-  // Trains on the documents of `train` (greedy decoding with the current weights, averaged at the end). After each epoch
-  // calls `on_epoch` (may be empty) with the epoch (1-based), the training token accuracy and the
-  // averaged model so far.
+  // Trains on the documents of `train` (greedy decoding with the current weights, both passes learning;
+  // averaged at the end). After each epoch calls `on_epoch` (may be empty) with the epoch (1-based), the
+  // training token accuracy (second pass) and the averaged model so far.
   using EpochCallback = std::function<void(int epoch, double train_accuracy, const NerTagger& averaged)>;
   static std::unique_ptr<NerTagger> Train(const std::vector<NerDocument>& train,
                                           std::shared_ptr<const NerGazetteer> gazetteer,

@@ -320,12 +320,13 @@ int BestClass(const float* scores, int num_classes, const bool* allowed) {
 
 // ---------------------------------------------------------------------------------------------------------
 
-Status PerceptronModel::Save(const std::string& path, const std::vector<std::string>& comments) const {
+std::string PerceptronModel::Serialize(const std::vector<std::string>& comments, int weight_bits) const {
   const int nc = weights_.num_classes();
   float max_abs = 0;
   for (uint32_t r = 0; r < weights_.size(); ++r)
     for (int c = 0; c < nc; ++c) max_abs = std::max(max_abs, std::fabs(weights_.Row(r)[c]));
-  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  const int bits = std::clamp(weight_bits, 2, 16);
+  const float scale = max_abs > 0 ? max_abs / static_cast<float>((1 << (bits - 1)) - 1) : 1.0f;
 
   std::vector<uint32_t> order(weights_.size());
   for (uint32_t r = 0; r < order.size(); ++r) order[r] = r;
@@ -362,14 +363,22 @@ Status PerceptronModel::Save(const std::string& path, const std::vector<std::str
   char tail[8];
   for (int i = 0; i < 8; ++i) tail[i] = static_cast<char>(sum >> (8 * i));
 
+  std::string out = head.str();
+  out += data;
+  out.append(tail, 8);
+  return out;
+}
+
+Status PerceptronModel::Save(const std::string& path, const std::vector<std::string>& comments) const {
+  return WriteFileAtomically(path, Serialize(comments));
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view content) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return Status::IOError(path + ": cannot write model file");
-    const std::string h = head.str();
-    out.write(h.data(), static_cast<std::streamsize>(h.size()));
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    out.write(tail, 8);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
     if (!out) return Status::IOError(path + ": write failed");
   }
@@ -379,7 +388,7 @@ Status PerceptronModel::Save(const std::string& path, const std::vector<std::str
   return Status::OK();
 }
 
-Result<PerceptronModel> PerceptronModel::Load(const std::string& path, std::string_view kind, int feature_version) {
+Result<std::string> ReadModelFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path + ": cannot open model file");
   std::string content;
@@ -390,7 +399,16 @@ Result<PerceptronModel> PerceptronModel::Load(const std::string& path, std::stri
   content.resize(static_cast<size_t>(size));
   in.read(content.data(), size);
   if (!in) return Status::IOError(path + ": cannot read model file");
+  return content;
+}
 
+Result<PerceptronModel> PerceptronModel::Load(const std::string& path, std::string_view kind, int feature_version) {
+  AG_ASSIGN_OR_RETURN(std::string content, ReadModelFile(path));
+  return Parse(content, path, kind, feature_version);
+}
+
+Result<PerceptronModel> PerceptronModel::Parse(std::string_view content, const std::string& path,
+                                               std::string_view kind, int feature_version) {
   auto corrupt = [&](const std::string& what) { return Status::Corruption(path + ": " + what); };
   std::string_view rest(content);
   auto next_line = [&](std::string_view* line) {

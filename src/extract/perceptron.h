@@ -155,6 +155,12 @@ class PerceptronModel {
   // classes) then the weights, quantised to 16 bits and stored sparsely, and a checksum. Atomic: writes
   // path + ".tmp" then renames. IOError naming the path on failure.
   Status Save(const std::string& path, const std::vector<std::string>& comments) const;
+  // Save's bytes, for a file that holds several models (the dependency parser's), with the weights
+  // quantised to `weight_bits` (2-16) bits: fewer bits make a smaller file and drop the smallest weights.
+  // Parse reads them back with Load's checks; `path` only names the source in messages.
+  std::string Serialize(const std::vector<std::string>& comments, int weight_bits = 16) const;
+  static Result<PerceptronModel> Parse(std::string_view content, const std::string& path,
+                                       std::string_view kind, int feature_version);
 
   const std::string& kind() const { return kind_; }
   int feature_version() const { return feature_version_; }
@@ -169,6 +175,11 @@ class PerceptronModel {
   WeightTable weights_;
   std::vector<std::string> comments_;
 };
+
+// The whole file at `path` (IOError naming it when it cannot be read).
+Result<std::string> ReadModelFile(const std::string& path);
+// Writes `content` to path + ".tmp" and renames it to `path`. IOError naming the path on failure.
+Status WriteFileAtomically(const std::string& path, std::string_view content);
 
 // Options of the taggers' training loops (PosTagger::Train, NerTagger::Train).
 struct TrainOptions {
