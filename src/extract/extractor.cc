@@ -305,7 +305,7 @@ class ExtractorImpl : public Extractor {
 namespace {
 
 // Bump when extraction code changes what it extracts from the same text, so that stores re-extract.
-constexpr const char* kExtractionVersion = "actorgraph-extraction-1";
+constexpr const char* kExtractionVersion = "actorgraph-extraction-2";
 
 // The fingerprint of a configuration: the content hash of the code version and every file read.
 std::string ConfigurationFingerprint(const std::vector<std::string>& files) {
