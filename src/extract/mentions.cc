@@ -430,8 +430,13 @@ class ActorFinder {
     }
     // Known as a whole.
     std::string whole = Key(i, j, end_byte);
-    if (lex_.Place(whole) != nullptr) {
-      EmitWithAcronym(Make(i, j, EntityType::kGpe), j, s);
+    if (const PlaceInfo* place = lex_.Place(whole)) {
+      Cand c = Make(i, j, EntityType::kGpe);
+      // "Chicago 11 Toronto 2": the tagger reads a town's name as a club from its context.
+      if (hint_ == EntityType::kOrg && place->type == EntityType::kGpe && !place->country &&
+          lex_.CountryOfCapital(whole) == nullptr)
+        c.type = EntityType::kOrg;
+      EmitWithAcronym(c, j, s);
       return;
     }
     if (j - i >= 2 && lex_.IsLocWord(T(j - 1).s)) {  // "Euphrates River", "Golan Heights"
@@ -694,6 +699,12 @@ class ActorFinder {
       }
       std::string key = text::NameKey(c.name);
       if (key.empty()) continue;
+      // A town's name the tagger reads as an organisation in context is another actor: "Chicago 11
+      // Toronto 2" are clubs, not cities. Countries and capitals stay one actor ("Damascus said").
+      if (c.type == EntityType::kOrg && !c.weak) {
+        const PlaceInfo* place = lex_.Place(key);
+        if (place != nullptr && !place->country && lex_.CountryOfCapital(key) == nullptr) key += " (org)";
+      }
       auto it = a_.by_key.find(key);
       int id = it != a_.by_key.end() ? it->second : AddEntity(c.name, c.type, key);
       AddMention(id, c);
