@@ -254,7 +254,13 @@ class ActorFinder {
       bool same = false;
       for (const NerSpan& sp : spans)
         same = same || (s.first_token + sp.begin == i && s.first_token + sp.end == j);
-      if (StrongRun(i, j) && !same) strong.emplace_back(i, j);
+      // A strong run inside a longer tagger span gives way to it ("Republic of Ireland", "U.N. Security
+      // Council", "Human Rights in China").
+      bool inside = false;
+      for (const NerSpan& sp : spans)
+        inside = inside || (s.first_token + sp.begin <= i && j <= s.first_token + sp.end &&
+                            sp.end - sp.begin > j - i && sp.type != NerType::kPer && sp.type != NerType::kMisc);
+      if (StrongRun(i, j) && !same && !inside) strong.emplace_back(i, j);
       i = j;
     }
     // Tagger spans and strong runs in text order; a span overlapping a strong run gives way to it.
