@@ -123,6 +123,12 @@ class ActorFinder {
     return true;
   }
 
+  // "A. Smith": a capital letter with its dot is an initial, not the article.
+  bool Initial(int i) const {
+    return T(i).s.size() == 1 && i + 2 < static_cast<int>(a_.toks.size()) && T(i + 1).s == "." &&
+           Adjacent(i, i + 1) && IsCapWord(i + 2);
+  }
+
   // End (exclusive) of the capitalised run starting at i, within [.., end).
   int RunEnd(int i, int end) const {
     int j = i + 1;
@@ -223,7 +229,7 @@ class ActorFinder {
       return false;
     int32_t end_byte = T(j - 1).e - PossessiveBytes(T(j - 1).s);
     int from = i;
-    if (lex_.IsNotName(T(i).s) && !T(i).all_caps && j - i > 1) ++from;  // "The Euphrates Democratic Forces"
+    if (lex_.IsNotName(T(i).s) && !T(i).all_caps && j - i > 1 && !Initial(i)) ++from;  // "The Euphrates Democratic Forces"
     if (lex_.Place(Key(from, j, end_byte)) != nullptr) return true;
     if (j - from < 2) return false;
     if (lex_.IsLocWord(T(j - 1).s)) return true;
@@ -425,7 +431,7 @@ class ActorFinder {
   void ProcessRun(int i, int j, const text::Sentence& s) {
     int32_t end_byte = T(j - 1).e - PossessiveBytes(T(j - 1).s);
     // "The Hague", "The Gambia": a leading not-name word survives only as part of a known place.
-    if (lex_.IsNotName(T(i).s) && !T(i).all_caps && !lex_.IsTitle(T(i).lower)) {
+    if (lex_.IsNotName(T(i).s) && !T(i).all_caps && !lex_.IsTitle(T(i).lower) && !Initial(i)) {
       if (lex_.Place(Key(i, j, end_byte)) != nullptr) {
         Emit(Make(i, j, EntityType::kGpe));
         return;
