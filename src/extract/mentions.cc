@@ -118,7 +118,10 @@ class ActorFinder {
     if (apo == std::string_view::npos) apo = t.s.find("\xE2\x80\x99");
     if (apo != std::string_view::npos && apo > 0) {
       std::string_view base = t.s.substr(0, apo);
-      if (base == "I" || lex_.IsNotName(base)) return false;
+      std::string_view rest = t.s.substr(apo + (t.s[apo] == '\'' ? 1 : 3));
+      bool contraction = rest == "s" || rest == "ll" || rest == "re" || rest == "ve" || rest == "d" ||
+                         rest == "m" || rest == "t";  // not "Da'esh", "Shara'a"
+      if (contraction && (base == "I" || lex_.IsNotName(base))) return false;
     }
     return true;
   }
@@ -259,7 +262,7 @@ class ActorFinder {
       // A strong run the tagger found with the same bounds keeps the tagger's type (a city may be a club).
       bool same = false;
       for (const NerSpan& sp : spans)
-        same = same || (s.first_token + sp.begin == i && s.first_token + sp.end == j);
+        same = same || (s.first_token + sp.begin == i && s.first_token + sp.end == j && sp.type != NerType::kMisc);
       // A strong run inside a longer tagger span gives way to it ("Republic of Ireland", "U.N. Security
       // Council", "Human Rights in China").
       bool inside = false;
