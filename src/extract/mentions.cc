@@ -275,7 +275,21 @@ class ActorFinder {
     // Tagger spans and strong runs in text order; a span overlapping a strong run gives way to it.
     std::vector<std::tuple<int, int, EntityType>> todo;
     for (auto [i, j] : strong) todo.emplace_back(i, j, EntityType::kOther);
-    for (const NerSpan& sp : spans) {
+    for (size_t k = 0; k < spans.size(); ++k) {
+      const NerSpan& sp = spans[k];
+      // "US President" + "Donald Trump": a title the tagger cut off belongs to the person after it.
+      if (sp.type != NerType::kPer && k + 1 < spans.size() && spans[k + 1].type == NerType::kPer &&
+          spans[k + 1].begin == sp.end && lex_.IsTitle(T(s.first_token + sp.end - 1).lower)) {
+        NerSpan merged = spans[k + 1];
+        merged.begin = sp.begin;
+        bool overlaps = false;
+        for (auto [i, j] : strong) overlaps = overlaps || (s.first_token + merged.begin < j && i < s.first_token + merged.end);
+        if (!overlaps) {
+          todo.emplace_back(s.first_token + merged.begin, s.first_token + merged.end, EntityType::kPerson);
+          ++k;
+          continue;
+        }
+      }
       int b = s.first_token + sp.begin, e = s.first_token + sp.end;
       ExtendOverParticles(s, &b, &e);
       if (b >= e) continue;
@@ -418,7 +432,9 @@ class ActorFinder {
     }
     const PlaceInfo* p = lex_.Place(key);
     // The mention tagger reads context: "Jordan" the player is not Jordan the country.
-    if (p != nullptr && hint_ == EntityType::kPerson && p->type != EntityType::kOrg) p = nullptr;
+    // A place before a title is the title's ("US President Donald Trump").
+    bool before_title = te < static_cast<int>(a_.toks.size()) && lex_.IsTitle(T(te).lower);
+    if (p != nullptr && hint_ == EntityType::kPerson && p->type != EntityType::kOrg && !before_title) p = nullptr;
     // A city the tagger reads as an organisation is a club or a company named after it ("Chicago beat
     // Boston"); a country stays the country.
     if (p != nullptr && hint_ == EntityType::kOrg && p->type != EntityType::kOrg && !p->country) p = nullptr;

@@ -356,9 +356,14 @@ class RelationFinder {
         for (int i = g->te; i < v && i >= 0; ++i) words_between = words_between && T(i).kind == text::TokenKind::kWord;
         if (g->te <= v && g->te >= v - 2 && g->tb >= left_limit && !AnyPreposition(g->te, v) && words_between) src = g;
       }
-      if (src == nullptr && v > left_limit &&
-          (T(v - 1).lower == "their" || T(v - 1).lower == "its" || T(v - 1).lower == "his" ||
-           T(v - 1).lower == "her"))
+      // "Syria approaches its formal joining of the coalition": the possessive is the clause subject.
+      int poss = v - 1;
+      while (poss > left_limit && T(poss).kind == text::TokenKind::kWord && !T(poss).cap &&
+             T(poss).pos == static_cast<uint8_t>(Upos::kAdj))
+        --poss;
+      if (src == nullptr && poss >= left_limit &&
+          (T(poss).lower == "their" || T(poss).lower == "its" || T(poss).lower == "his" ||
+           T(poss).lower == "her"))
         src = ClauseSubject(v, left_limit, args);
       if (src == nullptr) {
         src = LeftArg(v, left_limit, args);
@@ -695,6 +700,9 @@ class RelationFinder {
     if (close >= left_limit && T(close).s == ",") {
       for (int open = close - 1; open >= left_limit; --open) {
         if (T(open).s != ",") continue;
+        // "The American envoy to Syria, Tom Barrack, announced": the name between the commas is the
+        // subject; "Tom Burke, the American envoy to Syria, met": the name before them is.
+        if (nearest->tb == open + 1 && nearest->te == close && !nearest->pronoun) break;
         for (const Arg* g : args)
           if (g->te == open && g->tb >= left_limit && !g->modifier) return g;
         break;

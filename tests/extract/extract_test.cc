@@ -512,5 +512,23 @@ TEST_F(ExtractTest, SubjectIsNotInAPlacePhrase) {
   EXPECT_NE(Rel(y, "rebels", "dismiss", "Bashar al-Assad"), nullptr) << Dump(y);
 }
 
+TEST_F(ExtractTest, NameBetweenCommasIsTheSubject) {
+  Extraction x = Run("The American envoy to Syria, Tom Barrack, announced that the talks would resume.");
+  EXPECT_EQ(Rel(x, "Syria", "announce", "Tom Barrack"), nullptr) << Dump(x);
+  Extraction y = Run("The American envoy to Syria, Tom Barrack, met Karim Haddad in Damascus.");
+  EXPECT_NE(Rel(y, "Tom Barrack", "meet", "Karim Haddad"), nullptr) << Dump(y);
+}
+
+TEST_F(ExtractTest, PossessiveBeforeAnAdjectiveAndANominal) {
+  Extraction x = Run("Syria approaches its formal joining of the international coalition.");
+  EXPECT_NE(Rel(x, "Syria", "join", "international coalition"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, TitleInsideASentenceStaysWithThePerson) {
+  Extraction x = Run("He is scheduled to meet tomorrow with US President Donald Trump.");
+  EXPECT_EQ(Find(x, "US President"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Donald Trump", "affiliated_with", "United States"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
