@@ -13,6 +13,20 @@
 namespace ag::text {
 namespace {
 
+// Abbreviations that precede a name or a number and do not end a sentence; ICU's English suppressions
+// (en@ss=standard) miss these.
+bool IsAbbreviation(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "Gen", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Adm", "Brig", "Cmdr", "Cdr", "Gov", "Sen",
+      "Rep", "Rev", "Hon", "Amb", "Pres", "Gens", "Messrs", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun",
+      "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Fig", "Dr", "Mr", "Mrs", "Ms", "Prof",
+      "St"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+
 struct Iterators {
   std::unique_ptr<icu::BreakIterator> sentence;
   std::unique_ptr<icu::BreakIterator> word;
@@ -113,6 +127,10 @@ Segmentation Segment(std::string_view text) {
         const Token& letter = tokens[prev.end_token - 2];
         initial = letter.end - letter.begin == 1 && letter.end == last.begin && text[letter.begin] >= 'A' &&
                   text[letter.begin] <= 'Z';
+        // "Gen. Serhat Dilan", "Lt. Col. Ahmed", "Jan. 5": a title or month abbreviation ICU does not know.
+        initial = initial || (letter.end == last.begin && IsAbbreviation(text.substr(letter.begin, letter.end - letter.begin)) &&
+                              (prev.end_token - prev.first_token == 2 ||
+                               tokens[prev.end_token - 3].end < letter.begin));
       }
       unsigned char next = static_cast<unsigned char>(text[s.begin]);
       if (initial && next >= 'A' && next <= 'Z') {

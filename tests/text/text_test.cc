@@ -55,6 +55,13 @@ TEST(SegmentTest, SentencesSurviveAbbreviations) {
   EXPECT_EQ(t.substr(s.sentences[2].begin, s.sentences[2].end - s.sentences[2].begin), "New paragraph here");
 }
 
+TEST(SegmentTest, TitleAndMonthAbbreviationsDoNotEndASentence) {
+  std::string t = "Burke will meet Gen. Serhat Dilan on Jan. 5 with Lt. Col. Ahmed Saleh. The war ended.";
+  text::Segmentation s = text::Segment(t);
+  ASSERT_EQ(s.sentences.size(), 2u);
+  EXPECT_EQ(t.substr(s.sentences[1].begin, s.sentences[1].end - s.sentences[1].begin), "The war ended.");
+}
+
 TEST(SegmentTest, TokensKeepByteOffsets) {
   std::string t = "Shara\xE2\x80\x99" "a met al-Haddad.";
   text::Segmentation s = text::Segment(t);
