@@ -163,7 +163,16 @@ class RelationFinder {
  private:
   const Tok& T(int i) const { return a_.toks[i]; }
 
-  void Verb(const text::Sentence& s, int v, const VerbForm& form, const std::vector<const Arg*>& args) {
+  void Verb(const text::Sentence& s, int v, const VerbForm& form_in, const std::vector<const Arg*>& args) {
+    const VerbForm* chosen = &form_in;
+    if (form_in.entry->lemma == "call" && v + 1 < s.end_token) {
+      const std::string& next = T(v + 1).lower;
+      if (next == "for") return;  // "called for calm": no one is called
+      // "X called on Y to ...": an appeal, not a phone call.
+      if (next == "on" || next == "upon")
+        if (const VerbForm* urge = lex_.Verb("urge")) chosen = urge;
+    }
+    const VerbForm& form = *chosen;
     int left_limit = s.first_token, right_limit = s.end_token;
     for (int i = v - 1; i >= s.first_token; --i)
       if (IsBoundary(T(i))) {
@@ -254,6 +263,17 @@ class RelationFinder {
       else if (IsPlanned(T(i).lower) && modality == Modality::kAsserted) modality = Modality::kPlanned;
       if (IsNegation(T(i))) negated = true;
     }
+    // "X said he would travel": reported future, planned rather than hedged.
+    if (modality == Modality::kHedged)
+      for (int i = std::max(from, v - 8); i < v; ++i)
+        if (T(i).lower == "would")
+          for (int k = i - 1; k >= left_limit && k >= i - 6; --k) {
+            const VerbForm* f = lex_.Verb(T(k).lower);
+            if (f != nullptr && IsSpeech(f->entry->lemma) && f->kind == VerbFormKind::kPast) {
+              modality = Modality::kPlanned;
+              break;
+            }
+          }
     // "is to meet": a form of be right before "to" before the verb.
     if (modality == Modality::kAsserted && v >= 2 && T(v - 1).lower == "to" && IsBe(T(v - 2).lower))
       modality = Modality::kPlanned;
