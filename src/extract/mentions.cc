@@ -842,6 +842,23 @@ class ActorFinder {
   // "Assad's forces") and makes no group.
   void FindGroups() {
     const int n = static_cast<int>(a_.toks.size());
+    // "the Syrian army", "Iraqi police", "the Turkish air force": a nationality and a state institution
+    // name one organisation.
+    for (Cand& c : cands_) {
+      if (c.type != EntityType::kNorp || c.te >= n || T(c.te).sentence != T(c.tb).sentence) continue;
+      const std::string& w = T(c.te).lower;
+      int end = -1;
+      if (w == "army" || w == "navy" || w == "military" || w == "police" || w == "parliament" || w == "judiciary")
+        end = c.te + 1;
+      else if ((w == "air" || w == "armed") && c.te + 1 < n && T(c.te + 1).lower.rfind("force", 0) == 0)
+        end = c.te + 2;
+      if (end < 0 || T(end - 1).cap) continue;
+      c.te = end;
+      c.e = T(end - 1).e;
+      c.type = EntityType::kOrg;
+      c.name = std::string(a_.text.substr(c.b, c.e - c.b));
+      c.modifier = false;
+    }
     std::vector<char> covered(n, 0);
     for (const Cand& c : cands_)
       for (int t = c.tb; t < c.te && t < n; ++t) covered[t] = 1;

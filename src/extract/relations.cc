@@ -60,7 +60,11 @@ bool IsWield(std::string_view w) {
       "conducted", "conducts", "conducting", "wage", "waged", "wages", "waging", "carry", "carried",
       "carries", "carrying", "continue", "continued", "continues", "mount", "mounted", "intensify",
       "intensified", "step", "stepped", "lead", "led", "leads", "escalate", "escalated", "deploy",
-      "deployed", "fire", "fired", "begin", "began", "begun", "start", "started"};
+      "deployed", "fire", "fired", "begin", "began", "begun", "start", "started",
+      // light verbs: "gave a warm welcome to X", "provided air support for Y", "held talks with Z"
+      "give", "gave", "given", "gives", "giving", "provide", "provided", "provides", "providing", "offer",
+      "offered", "offers", "extend", "extended", "lend", "lent", "pledge", "pledged", "express", "expressed",
+      "hold", "held", "holds", "make", "made", "makes", "announce", "announced"};
   return kWield.count(w) > 0;
 }
 
@@ -147,6 +151,15 @@ class RelationFinder {
                                   a_.toks[v].pos == static_cast<uint8_t>(Upos::kNoun));
         if (form->kind == VerbFormKind::kNoun || after_det) {
           Nominal(s, v, *form, args);
+          continue;
+        }
+        // "a power station", "the border crossing": a base form in a noun compound is no verb.
+        if (form->kind == VerbFormKind::kBase && v > s.first_token &&
+            a_.toks[v].pos == static_cast<uint8_t>(Upos::kNoun) &&
+            (a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kNoun) ||
+             a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kAdj)) &&
+            !a_.toks[v - 1].cap) {
+          Nominal(s, v, *form, args);  // "air support for ground forces"
           continue;
         }
         // "lift sanctions": a plural after a verb is its object, not a verb.
@@ -284,11 +297,13 @@ class RelationFinder {
       for (int i = v + 1; i < right_limit; ++i)
         if (T(i).lower == "must") demand = true;
     bool military = false;
-    if (left != nullptr) {
+    const Arg* actor = passive && !rights.empty() ? rights[0] : left;  // who acts: the agent of a passive
+    if (actor != nullptr) {
       static const std::unordered_set<std::string_view> kForces = {
           "forces", "force", "troops", "army", "military", "aircraft", "jets", "warplanes", "soldiers",
           "artillery", "navy", "tanks", "helicopters", "gunships", "drones", "planes", "marines"};
-      for (int i = left->tb; i < v && i <= left->te + 3; ++i) military = military || kForces.count(T(i).lower);
+      int end = actor == left ? v : std::min(right_limit, actor->te + 1);
+      for (int i = actor->tb; i < end && i <= actor->te + 3; ++i) military = military || kForces.count(T(i).lower);
     }
     auto emit = [&](const Arg* src_arg, const Arg* tgt_arg) {
       int src = src_arg->entity, tgt = tgt_arg->entity;
@@ -742,8 +757,19 @@ class RelationFinder {
         int prep = PrepBefore(nearest, left_limit);
         if (prep < 0) break;
         const Arg* head = nullptr;
-        for (const Arg* g : args)
-          if (g->te == prep && g->tb >= left_limit && !g->modifier) head = g;
+        for (int cur = prep, hop = 0; head == nullptr && hop < 4; ++hop) {
+          for (const Arg* g : args)
+            if (g->te == cur && g->tb >= left_limit && !g->modifier) head = g;
+          if (head != nullptr) break;
+          // "Syrian army guards at a power station near Homs were attacked": across a chain of phrases.
+          int j = cur - 1;
+          while (j >= left_limit && T(j).kind != text::TokenKind::kPunct && !T(j).cap &&
+                 (IsDeterminer(T(j).lower) || T(j).pos == static_cast<uint8_t>(Upos::kNoun) ||
+                  T(j).pos == static_cast<uint8_t>(Upos::kAdj) || T(j).pos == static_cast<uint8_t>(Upos::kNum)))
+            --j;
+          if (j < left_limit || j == cur - 1 || !IsPreposition(T(j).lower)) break;
+          cur = j;
+        }
         if (head == nullptr && kAttributive.count(T(prep).lower)) break;
         nearest = head;
       }
