@@ -534,6 +534,10 @@ class RelationFinder {
       const VerbForm* f = lex_.Verb(T(i).lower);
       if (f != nullptr && IsSymmetric(f->entry->lemma)) continue;
       if (T(i).lower == "met" || T(i).lower == "clashed" || T(i).lower == "fought" || T(i).lower == "signed") continue;
+      // "three women and three children were shot dead": those who suffer an act together are no allies.
+      bool passive = false;
+      for (int k = group.back()->te; k < i; ++k) passive = passive || IsBe(T(k).lower);
+      if (passive && T(i).pos == static_cast<uint8_t>(Upos::kVerb) && !EndsWith(T(i).lower, "ing")) continue;
       for (size_t x = 0; x < group.size(); ++x)
         for (size_t y = x + 1; y < group.size(); ++y) EmitAlly(group[x], group[y], i, Modality::kAsserted);
     }
