@@ -64,7 +64,7 @@ bool IsWield(std::string_view w) {
       // light verbs: "gave a warm welcome to X", "provided air support for Y", "held talks with Z"
       "give", "gave", "given", "gives", "giving", "provide", "provided", "provides", "providing", "offer",
       "offered", "offers", "extend", "extended", "lend", "lent", "pledge", "pledged", "express", "expressed",
-      "hold", "held", "holds", "make", "made", "makes", "announce", "announced"};
+      "hold", "held", "holds", "make", "made", "makes", "announce", "announced", "open", "opened", "opens"};
   return kWield.count(w) > 0;
 }
 
@@ -389,7 +389,9 @@ class RelationFinder {
       for (const Arg* g : args) {
         bool words_between = true;  // "Near Palmyra, the attack": a comma cuts the noun off
         for (int i = g->te; i < v && i >= 0; ++i) words_between = words_between && T(i).kind == text::TokenKind::kWord;
-        if (g->te <= v && g->te >= v - 2 && g->tb >= left_limit && !AnyPreposition(g->te, v) && words_between) src = g;
+        if (g->te <= v && g->te >= v - 2 && g->tb >= left_limit && !AnyPreposition(g->te, v) && words_between &&
+            !VerbBetween(g->te, v))
+          src = g;
       }
       // "Syria approaches its formal joining of the coalition": the possessive is the clause subject.
       int poss = v - 1;
@@ -619,12 +621,14 @@ class RelationFinder {
           break;
         }
       const Arg* src = nullptr;
+      // "US airstrikes against", "ISIL's operations against", "the regime's chemical weapons against".
       for (const Arg* g : args)
-        if (g->te <= means && g->te >= means - 2 && g->tb >= left_limit && !AnyPreposition(g->te, means)) src = g;
+        if (g->te <= means && g->te >= means - 2 && g->tb >= left_limit && !AnyPreposition(g->te, means) &&
+            !VerbBetween(g->te, means))
+          src = g;
       // Else the subject of a verb that wields the means ("X launched operations against Y", "X has used
       // chemical weapons against Y").
       if (src == nullptr) {
-
         for (int i = means - 1; i >= left_limit && i >= means - 5; --i)
           if (IsWield(T(i).lower)) {
             src = ClauseSubject(i, left_limit, args);
@@ -706,6 +710,14 @@ class RelationFinder {
   bool PossessiveEnd(int tok) const {
     std::string_view w = T(tok).s;
     return EndsWith(w, "'s") || EndsWith(w, "\xE2\x80\x99s");
+  }
+
+  // A verb (not an auxiliary, not one that wields what follows: "opened investigations against") among
+  // tokens [b, e).
+  bool VerbBetween(int b, int e) const {
+    for (int i = b; i < e; ++i)
+      if (T(i).pos == static_cast<uint8_t>(Upos::kVerb) && !IsWield(T(i).lower)) return true;
+    return false;
   }
 
   bool AnyPreposition(int b, int e) const {
