@@ -95,6 +95,19 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& data_dir, cons
   for (auto& [name, canonical] : rows) lex->AddPlace(name, canonical, EntityType::kOrg);
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "loc_words.txt", &lex->loc_words_, false));
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "group_nouns.txt", &lex->group_nouns_, true));
+  {
+    // verb_lemmas.tsv: a lemma alone on its line, or an irregular form and its lemma.
+    std::unordered_set<std::string> lines;
+    AG_RETURN_IF_ERROR(lex->LoadLines(dir + "verb_lemmas.tsv", &lines, true));
+    for (const std::string& line : lines) {
+      size_t tab = line.find('\t');
+      if (tab == std::string::npos) {
+        lex->verb_lemmas_.insert(line);
+      } else {
+        lex->verb_irregular_[line.substr(0, tab)] = line.substr(tab + 1);
+      }
+    }
+  }
   rows.clear();
   AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "capitals.tsv", &rows));
   for (auto& [capital, country] : rows) lex->capitals_[text::NameKey(capital)] = country;
@@ -282,6 +295,35 @@ const VerbForm* Lexicon::Verb(std::string_view lower) const {
 const std::string* Lexicon::Nationality(std::string_view word) const {
   auto it = nationalities_.find(std::string(word));
   return it == nationalities_.end() ? nullptr : &it->second;
+}
+
+std::string Lexicon::VerbLemma(std::string_view lower) const {
+  std::string w(lower);
+  if (auto it = verb_irregular_.find(w); it != verb_irregular_.end()) return it->second;
+  if (verb_lemmas_.count(w)) return w;
+  auto known = [&](const std::string& c) { return c.size() >= 2 && verb_lemmas_.count(c) > 0; };
+  auto strip = [&](size_t n) { return w.substr(0, w.size() - n); };
+  std::vector<std::string> candidates;
+  auto undouble = [&](const std::string& stem) {  // "stopped" -> "stop"
+    if (stem.size() >= 3 && stem[stem.size() - 1] == stem[stem.size() - 2]) candidates.push_back(stem.substr(0, stem.size() - 1));
+  };
+  if (EndsWith(w, "ies")) candidates.push_back(strip(3) + "y");
+  if (EndsWith(w, "es")) candidates.push_back(strip(2));
+  if (EndsWith(w, "s")) candidates.push_back(strip(1));
+  if (EndsWith(w, "ied")) candidates.push_back(strip(3) + "y");
+  if (EndsWith(w, "ed")) {
+    candidates.push_back(strip(2));
+    candidates.push_back(strip(1));  // "recognised" -> "recognise"
+    undouble(strip(2));
+  }
+  if (EndsWith(w, "ing")) {
+    candidates.push_back(strip(3));
+    candidates.push_back(strip(3) + "e");  // "making" -> "make"
+    undouble(strip(3));
+  }
+  for (const std::string& c : candidates)
+    if (known(c)) return c;
+  return "";
 }
 
 const PlaceInfo* Lexicon::Place(const std::string& key) const {

@@ -64,6 +64,11 @@ class Lexicon {
   bool IsNotName(std::string_view word) const { return not_names_.count(std::string(word)) > 0; }
   bool IsFirstName(std::string_view word) const { return first_names_.count(std::string(word)) > 0; }
   bool IsLocWord(std::string_view word) const { return loc_words_.count(std::string(word)) > 0; }
+  // The lemma of a lower-case English verb form that data/relations.json does not list ("recognised" ->
+  // "recognise", "fled" -> "flee"), from WordNet's verbs (data/lexicon/verb_lemmas.tsv) and the regular
+  // inflection rules; "" when the word is no known verb form.
+  std::string VerbLemma(std::string_view lower) const;
+
   // A lower-case head noun of an unnamed collective actor ("militants", "civilians"; group_nouns.txt).
   bool IsGroupNoun(std::string_view lower) const { return group_nouns_.count(std::string(lower)) > 0; }
   // The country of a capital's NameKey ("damascus" -> "Syria"), or nullptr.
@@ -92,6 +97,8 @@ class Lexicon {
   std::vector<std::unique_ptr<VerbEntry>> verbs_;
   std::unordered_map<std::string, VerbForm> forms_;
   std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_, loc_words_, group_nouns_;
+  std::unordered_set<std::string> verb_lemmas_;                  // WordNet verb lemmas
+  std::unordered_map<std::string, std::string> verb_irregular_;  // "fled" -> "flee"
   std::unordered_map<std::string, std::string> nationalities_;
   std::unordered_map<std::string, PlaceInfo> places_;
   std::unordered_map<std::string, std::string> capitals_;  // capital key -> country name

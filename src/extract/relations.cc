@@ -6,6 +6,8 @@
 #include "text/normalize.h"
 
 #include <algorithm>
+#include <deque>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "util/strings.h"
@@ -137,6 +139,7 @@ class RelationFinder {
       for (int v = s.first_token; v < s.end_token; ++v) {
         if (covered[v - s.first_token] || a_.toks[v].kind != text::TokenKind::kWord) continue;
         const VerbForm* form = lex_.Verb(a_.toks[v].lower);
+        if (form == nullptr) form = UnlistedVerb(v);
         if (form == nullptr) continue;
         // "so-called", "duty-free", "US-led": part of a hyphenated word, not a verb.
         if ((v > s.first_token && a_.toks[v - 1].s == "-" && a_.toks[v - 1].e == a_.toks[v].b) ||
@@ -175,6 +178,40 @@ class RelationFinder {
 
  private:
   const Tok& T(int i) const { return a_.toks[i]; }
+
+  // A verb the relation lexicon does not list: the relation keeps its lemma, with no event ("X recognised
+  // Y" -> recognise). Only words the tagger calls verbs and WordNet knows; auxiliaries, light and
+  // aspectual verbs ("have", "make", "continue", "seem") relate no one by themselves.
+  const VerbForm* UnlistedVerb(int v) {
+    const Tok& t = T(v);
+    if (t.pos != static_cast<uint8_t>(Upos::kVerb) || t.cap || t.kind != text::TokenKind::kWord) return nullptr;
+    std::string lemma = lex_.VerbLemma(t.lower);
+    static const std::unordered_set<std::string_view> kNotRelations = {
+        "be", "have", "do", "get", "go", "come", "become", "seem", "appear", "remain", "continue", "begin",
+        "start", "try", "want", "need", "use", "let", "make", "take", "give", "put", "keep", "include",
+        "involve", "know", "think", "believe", "expect", "hope", "plan", "intend", "consider", "fail",
+        "refuse", "manage", "decline", "mean", "happen", "tend", "seek", "aim", "look", "set", "stand",
+        "live", "die", "lie", "sit", "can", "will", "shall", "may", "must", "see", "hear", "feel", "find",
+        "show", "add", "note", "allow", "enable", "cause", "lead", "follow", "base", "locate", "name", "call",
+        "ask", "work", "play", "run", "hold", "bring", "say", "tell", "suggest", "explain", "describe",
+        "remember", "understand", "learn", "build", "move", "turn", "leave", "reach", "face", "suffer",
+        "receive", "send", "pay", "spend", "cost", "own", "control", "govern", "run", "lose", "win", "fall",
+        "rise", "increase", "decrease", "reduce", "grow", "end", "close", "open", "serve", "act", "operate",
+        "involve", "concern", "affect", "relate", "belong", "consist", "contain", "represent", "remain"};
+    if (lemma.empty() || kNotRelations.count(lemma)) return nullptr;
+    auto [it, inserted] = unlisted_.try_emplace(t.lower);
+    if (inserted) {
+      VerbEntry& e = entries_.emplace_back();
+      e.lemma = lemma;
+      e.relation = lemma;
+      it->second.entry = &e;
+      it->second.kind = EndsWith(t.lower, "ing")                       ? VerbFormKind::kIng
+                        : t.lower == lemma                              ? VerbFormKind::kBase
+                        : EndsWith(t.lower, "s") && !EndsWith(t.lower, "ss") ? VerbFormKind::kThird
+                                                                        : VerbFormKind::kPast;
+    }
+    return &it->second;
+  }
 
   void Verb(const text::Sentence& s, int v, const VerbForm& form_in, const std::vector<const Arg*>& args) {
     const VerbForm* chosen = &form_in;
@@ -244,6 +281,18 @@ class RelationFinder {
       if (rights.empty() || AnyPreposition(by + 1, rights[0]->tb)) return;
     } else {
       rights = RightArgs(v, right_limit, args, left ? left->entity : -1);
+      // A verb the lexicon does not list relates only its direct object or a participant right after it
+      // ("X recognised Y", "X sided with Y"), not whatever actor follows later in the clause.
+      if (!rights.empty() && lex_.Verb(T(v).lower) == nullptr) {
+        bool close = rights[0]->tb - v <= 4;
+        for (int i = v + 1; i < rights[0]->tb && close; ++i) {
+          const Tok& t = T(i);
+          close = IsDeterminer(t.lower) || t.lower == "with" || t.lower == "against" || t.lower == "to" ||
+                  t.lower == "on" || (t.kind == text::TokenKind::kWord && !t.cap &&
+                                      t.pos == static_cast<uint8_t>(Upos::kAdj));
+        }
+        if (!close) rights.clear();
+      }
     }
 
     std::vector<const Arg*> subjects;
@@ -837,6 +886,8 @@ class RelationFinder {
   const Lexicon& lex_;
   const DocAnalysis& a_;
   std::vector<RelationBuild>& out_;
+  std::deque<VerbEntry> entries_;                         // of unlisted verbs; stable addresses
+  std::unordered_map<std::string, VerbForm> unlisted_;    // word -> its form
 };
 
 }  // namespace

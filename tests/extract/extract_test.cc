@@ -530,5 +530,18 @@ TEST_F(ExtractTest, TitleInsideASentenceStaysWithThePerson) {
   EXPECT_NE(Rel(x, "Donald Trump", "affiliated_with", "United States"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, VerbsOutsideTheLexiconKeepTheirLemma) {
+  Extraction x = Run("Turkey courted Qatar for months.");
+  const Relation* r = Rel(x, "Turkey", "court", "Qatar");
+  ASSERT_NE(r, nullptr) << Dump(x);
+  EXPECT_EQ(r->event, "");
+  // Only a direct object or a participant right after the verb: not an actor later in the clause.
+  Extraction y = Run("Turkey courted investors for months before the summit in Qatar.");
+  EXPECT_EQ(Rel(y, "Turkey", "court", "Qatar"), nullptr) << Dump(y);
+  // Auxiliary, light and aspectual verbs relate no one by themselves.
+  Extraction z = Run("Turkey made Qatar an offer.");
+  EXPECT_EQ(Rel(z, "Turkey", "make", "Qatar"), nullptr) << Dump(z);
+}
+
 }  // namespace
 }  // namespace ag
