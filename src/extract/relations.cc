@@ -43,16 +43,28 @@ bool IsQuote(std::string_view s) {
 // and a refused cooperative act ("refused to sign", "did not meet") is REJECT.
 std::string PloverEvent(const std::string& base, Modality modality, bool negated) {
   if (base.empty()) return base;
+  // RETREAT (withdraw, evacuate, demobilise) de-escalates: planned, it is an offer (AGREE).
   static const std::unordered_set<std::string_view> kCooperative = {"CONSULT", "SUPPORT", "AID", "COOPERATE",
-                                                                    "CONCEDE", "AGREE"};
+                                                                    "CONCEDE", "AGREE", "RETREAT"};
   static const std::unordered_set<std::string_view> kHostile = {"SANCTION", "ASSAULT", "COERCE", "FIGHT",
-                                                                "MOBILIZE", "RETREAT"};
+                                                                "MOBILIZE"};
   bool cooperative = kCooperative.count(base) > 0;
   if (negated) return cooperative ? "REJECT" : base;
   if (modality == Modality::kAsserted) return base;
   if (cooperative) return "AGREE";
   if (kHostile.count(base)) return "THREATEN";
   return base;
+}
+
+// "reportedly", "allegedly": hedges that tell where a report comes from, not an intention.
+bool IsEvidential(std::string_view w) {
+  return w == "reportedly" || w == "allegedly" || w == "apparently" || w == "reported" || w == "alleged" ||
+         w == "purportedly";
+}
+
+// The modality PLOVER codes by: an act only reported ("reportedly conceded") is the act itself.
+Modality EventModality(Modality modality, bool intention) {
+  return modality == Modality::kHedged && !intention ? Modality::kAsserted : modality;
 }
 
 // A verb that wields a means or runs an operation: "X launched/conducted/continued strikes against Y".
@@ -319,9 +331,13 @@ class RelationFinder {
     }
     Modality modality = Modality::kAsserted;
     bool negated = false;
+    bool intention = false;  // a hedge other than an evidential ("may", not "reportedly")
     int from = left != nullptr ? left->te : std::max(left_limit, v - 6);
     for (int i = std::max(from, v - 8); i < v; ++i) {
-      if (IsHedged(T(i).lower)) modality = Modality::kHedged;
+      if (IsHedged(T(i).lower)) {
+        modality = Modality::kHedged;
+        intention = intention || !IsEvidential(T(i).lower);
+      }
       else if (IsPlanned(T(i).lower) && modality == Modality::kAsserted) modality = Modality::kPlanned;
       if (IsNegation(T(i))) negated = true;
     }
@@ -350,7 +366,8 @@ class RelationFinder {
     if (actor != nullptr) {
       static const std::unordered_set<std::string_view> kForces = {
           "forces", "force", "troops", "army", "military", "aircraft", "jets", "warplanes", "soldiers",
-          "artillery", "navy", "tanks", "helicopters", "gunships", "drones", "planes", "marines"};
+          "artillery", "navy", "tanks", "helicopters", "gunships", "drones", "planes", "marines", "strikes",
+          "airstrikes"};
       int end = actor == left ? v : std::min(right_limit, actor->te + 1);
       for (int i = actor->tb; i < end && i <= actor->te + 3; ++i) military = military || kForces.count(T(i).lower);
     }
@@ -363,9 +380,13 @@ class RelationFinder {
       SetArgs(&r, src_arg, tgt_arg);
       r.verb_tok = v;
       r.relation = form.entry->relation;
-      r.event = demand ? "DEMAND" : PloverEvent(form.entry->event, modality, negated);
+      r.event = demand ? "DEMAND" : PloverEvent(form.entry->event, EventModality(modality, intention), negated);
       // PLOVER: violence by armed forces with conventional means is FIGHT, not ASSAULT.
-      if (r.event == "ASSAULT" && military) r.event = "FIGHT";
+      // (Beating, torturing or abducting stays ASSAULT whoever does it.)
+      static const std::unordered_set<std::string_view> kArmed = {
+          "attack", "strike", "bomb", "shell", "shoot", "kill", "target", "hit", "raid", "destroy", "fire",
+          "bombard", "ambush", "eliminate"};
+      if (r.event == "ASSAULT" && military && kArmed.count(form.entry->lemma)) r.event = "FIGHT";
       r.negated = negated;
       r.modality = modality;
       out_.push_back(std::move(r));
@@ -489,8 +510,12 @@ class RelationFinder {
     if (src == nullptr || tgt == nullptr || src->entity == tgt->entity) return;
     Modality modality = Modality::kAsserted;
     bool negated = false;
+    bool intention = false;  // a hedge other than an evidential ("may", not "reportedly")
     for (int i = std::max(left_limit, v - 5); i < v; ++i) {
-      if (IsHedged(T(i).lower)) modality = Modality::kHedged;
+      if (IsHedged(T(i).lower)) {
+        modality = Modality::kHedged;
+        intention = intention || !IsEvidential(T(i).lower);
+      }
       else if (IsPlanned(T(i).lower) && modality == Modality::kAsserted) modality = Modality::kPlanned;
       if (IsNegation(T(i))) negated = true;
     }
@@ -510,7 +535,7 @@ class RelationFinder {
       SetArgs(&r, src, t);
       r.verb_tok = v;
       r.relation = form.entry->relation;
-      r.event = PloverEvent(form.entry->event, modality, negated);
+      r.event = PloverEvent(form.entry->event, EventModality(modality, intention), negated);
       r.negated = negated;
       r.modality = modality;
       out_.push_back(std::move(r));

@@ -543,5 +543,20 @@ TEST_F(ExtractTest, VerbsOutsideTheLexiconKeepTheirLemma) {
   EXPECT_EQ(Rel(z, "Turkey", "make", "Qatar"), nullptr) << Dump(z);
 }
 
+TEST_F(ExtractTest, PloverCodesDeEscalationAndReportedActs) {
+  // A planned withdrawal de-escalates: an offer (AGREE), not a threat.
+  Extraction x = Run("Israel will evacuate its settlements in the Gaza Strip next month.");
+  const Relation* r = Rel(x, "Israel", "evacuate", "Gaza Strip");
+  ASSERT_NE(r, nullptr) << Dump(x);
+  EXPECT_EQ(r->modality, Modality::kPlanned);
+  EXPECT_EQ(r->event, "AGREE");
+  // "reportedly" hedges the report, not the act: the event stays the act's.
+  Extraction y = Run("President Karim Haddad has reportedly conceded to demands from the Euphrates Democratic Forces.");
+  const Relation* c = Rel(y, "Karim Haddad", "concede", "Euphrates Democratic Forces");
+  ASSERT_NE(c, nullptr) << Dump(y);
+  EXPECT_EQ(c->modality, Modality::kHedged);
+  EXPECT_EQ(c->event, "CONCEDE");
+}
+
 }  // namespace
 }  // namespace ag
