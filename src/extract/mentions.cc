@@ -868,11 +868,12 @@ class ActorFinder {
       if (t.kind != text::TokenKind::kWord || covered[i] || !lex_.IsGroupNoun(t.lower)) continue;
       const text::Sentence& s = a_.sentences[t.sentence];
       if (t.cap && i != s.first_token) continue;  // "Syrian Democratic Forces" is a name
-      // The head ends the noun phrase: "forces commander", "civilians' homes" are not the group.
+      // The head ends the noun phrase: "forces commander", "civilians' homes" are not the group ("rebels of
+      // the north" is).
       static const std::unordered_set<std::string_view> kTime = {"today", "yesterday", "tomorrow", "tonight",
                                                                  "now", "overnight", "recently"};
       if (i + 1 < s.end_token && T(i + 1).kind == text::TokenKind::kWord && !T(i + 1).cap &&
-          (is(i + 1, Upos::kNoun) || T(i + 1).lower == "of") && !lex_.IsGroupNoun(T(i + 1).lower) &&
+          is(i + 1, Upos::kNoun) && !lex_.IsGroupNoun(T(i + 1).lower) &&
           !kTime.count(T(i + 1).lower) && lex_.Verb(T(i + 1).lower) == nullptr)
         continue;
       if (PossessiveBytes(t.s) != 0) continue;

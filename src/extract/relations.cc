@@ -177,6 +177,14 @@ class RelationFinder {
           Nominal(s, v, *form, args);  // "air support for ground forces"
           continue;
         }
+        // "a series of bombs", "three strikes", "heavy attacks": a plural noun, not a verb.
+        if (form->kind == VerbFormKind::kThird && v > s.first_token &&
+            (a_.toks[v - 1].lower == "of" || a_.toks[v - 1].kind == text::TokenKind::kNumber ||
+             a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kNum) ||
+             (a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kAdj) && !a_.toks[v - 1].cap))) {
+          Nominal(s, v, *form, args);
+          continue;
+        }
         // "lift sanctions": a plural after a verb is its object, not a verb.
         if (form->kind == VerbFormKind::kThird && v > s.first_token && lex_.Verb(a_.toks[v - 1].lower) != nullptr)
           continue;
