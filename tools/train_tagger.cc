@@ -35,6 +35,7 @@
 #include "extract/pos_tagger.h"
 #include "text/segment.h"
 #include "util/strings.h"
+#include "tool_args.h"
 
 namespace ag::extract {
 namespace {
@@ -84,31 +85,8 @@ int Usage() {
   return 2;
 }
 
-struct Args {
-  std::map<std::string, std::string> opts;
-  std::vector<std::string> positional;
-  std::string Get(const std::string& k, const std::string& def) const {
-    auto it = opts.find(k);
-    return it == opts.end() ? def : it->second;
-  }
-  int GetInt(const std::string& k, int def) const {
-    auto it = opts.find(k);
-    return it == opts.end() ? def : std::atoi(it->second.c_str());
-  }
-};
-
-bool ParseArgs(int argc, char** argv, Args* a) {
-  for (int i = 2; i < argc; ++i) {
-    std::string s = argv[i];
-    if (StartsWith(s, "--")) {
-      if (i + 1 >= argc) return false;
-      a->opts[s.substr(2)] = argv[++i];
-    } else {
-      a->positional.push_back(s);
-    }
-  }
-  return true;
-}
+using tools::Args;
+using tools::ParseArgs;
 
 Status CheckDataFile(const std::string& path, const std::string& what) {
   if (std::filesystem::exists(path)) return Status::OK();
