@@ -94,14 +94,14 @@ TEST_F(CliTest, ChangedDocumentReplacesItsContribution) {
 }
 
 TEST_F(CliTest, ChangedConfigurationReExtracts) {
-  std::string doc = dir_.Write("in/a.txt", "Lena Morrow parleyed with Piet Vandersloot in Tallinn.\n");
+  std::string doc = dir_.Write("in/a.txt", "Lena Morrow zorbled with Piet Vandersloot in Tallinn.\n");
   ASSERT_EQ(Ag("ingest " + Q(doc)).exit_code, 0);
-  EXPECT_EQ(Ag("show 'Lena Morrow'").out.find("parley"), std::string::npos);
-  std::string lex = dir_.Write("lex.json", "{\"verbs\": [{\"lemma\": \"parley\", \"event\": \"CONSULT\"}]}");
+  EXPECT_EQ(Ag("show 'Lena Morrow'").out.find("zorble"), std::string::npos);
+  std::string lex = dir_.Write("lex.json", "{\"verbs\": [{\"lemma\": \"zorble\", \"event\": \"CONSULT\"}]}");
   RunResult r = Ag("ingest --lexicon " + Q(lex) + " " + Q(doc));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("0 new, 0 unchanged, 1 replaced"), std::string::npos) << r.out;
-  EXPECT_NE(Ag("show 'Lena Morrow'").out.find("-[parley]-> Piet Vandersloot"), std::string::npos);
+  EXPECT_NE(Ag("show 'Lena Morrow'").out.find("-[zorble]-> Piet Vandersloot"), std::string::npos);
   r = Ag("ingest --lexicon " + Q(lex) + " " + Q(doc));
   EXPECT_NE(r.out.find("0 new, 1 unchanged, 0 replaced"), std::string::npos) << r.out;
 }
