@@ -692,18 +692,56 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
       "SELECT DISTINCT a.entity_id, e.type, e.name, e.norm FROM aliases a JOIN entities e ON e.id = a.entity_id "
       "WHERE a.norm = ?1 LIMIT 2"));
 
+  // Namesakes: a person this document affiliates ("US President X", "X, the Syrian minister") with places
+  // or organisations none of which the stored X is affiliated with is another X, stored as "X (2)", "X (3)",
+  // ... (keys "<key> (2)", ...); a later document joins the one whose affiliations it shares.
+  AG_ASSIGN_OR_RETURN(Statement stored_affiliations, conn_->Prepare(
+      "SELECT e.norm FROM relations r JOIN entities e ON e.id = r.target_id "
+      "WHERE r.source_id = ?1 AND r.relation = 'affiliated_with'"));
+  std::vector<std::vector<std::string_view>> affiliations(c->entities.size());
+  for (const DocRelation& r : c->relations)
+    if (r.relation == "affiliated_with") affiliations[r.source].push_back(c->entities[r.target].key);
+  // True when the stored entity `id` has affiliations and shares none with `mine`.
+  auto conflicts = [&](int64_t id, const std::vector<std::string_view>& mine) -> Result<bool> {
+    stored_affiliations.Reset();
+    stored_affiliations.BindInt(1, id);
+    bool any = false;
+    for (;;) {
+      AG_ASSIGN_OR_RETURN(bool row, stored_affiliations.Step());
+      if (!row) break;
+      any = true;
+      if (std::find(mine.begin(), mine.end(), stored_affiliations.TextView(0)) != mine.end()) return false;
+    }
+    return any;
+  };
+
   std::unordered_map<std::string_view, int64_t> alias_counts;
   std::unordered_set<int64_t> used_ids;
   std::unordered_set<std::string_view> doc_keys;
   for (const DocEntity& de : c->entities) doc_keys.insert(de.key);
-  for (DocEntity& de : c->entities) {
+  for (size_t di = 0; di < c->entities.size(); ++di) {
+    DocEntity& de = c->entities[di];
     const int type = BestType(de.types);
+    std::string norm = de.key;     // the entity row's key: de.key, or a namesake's "<key> (N)"
+    std::string display = de.name;  // and its name in this document: "X", or "X (N)"
     find.Reset();
     find.BindText(1, de.key);
     AG_ASSIGN_OR_RETURN(bool found, find.Step());
+    if (found && type == static_cast<int>(EntityType::kPerson) && !affiliations[di].empty()) {
+      AG_ASSIGN_OR_RETURN(bool other, conflicts(find.Int(0), affiliations[di]));
+      for (int n = 2; other; ++n) {
+        display = de.name + " (" + std::to_string(n) + ")";
+        norm = text::NameKey(display);
+        find.Reset();
+        find.BindText(1, norm);
+        AG_ASSIGN_OR_RETURN(found, find.Step());
+        if (!found) break;  // a new namesake
+        AG_ASSIGN_OR_RETURN(other, conflicts(find.Int(0), affiliations[di]));
+      }
+    }
     int64_t alias_of = 0;
     std::string merged_name;  // the actor's canonical name when joined through an alias
-    if (!found && MayMergeByAlias(de.name, de.key)) {
+    if (!found && norm == de.key && MayMergeByAlias(de.name, de.key)) {
       // A known alias of exactly one actor of a compatible type ("EDF" where another document defined
       // "Euphrates Democratic Forces (EDF)") is that actor. Lone surnames never merge this way.
       by_alias.Reset();
@@ -731,7 +769,7 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
       touched->entities.insert(de.id);
     } else {
       insert.Reset();
-      insert.BindTextNoCopy(1, de.name).BindTextNoCopy(2, de.key).BindInt(3, type).BindInt(4, de.mentions);
+      insert.BindTextNoCopy(1, display).BindTextNoCopy(2, norm).BindInt(3, type).BindInt(4, de.mentions);
       insert.BindInt(5, de.degree).BindTextNoCopy(6, de.first_date).BindTextNoCopy(7, de.last_date);
       AG_RETURN_IF_ERROR(insert.Run());
       de.id = conn_->LastInsertRowId();
@@ -741,7 +779,7 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
 
     doc_entity.Reset();
     // Through an alias the document speaks of the actor by its canonical name.
-    doc_entity.BindInt(1, doc_row).BindInt(2, de.id).BindTextNoCopy(3, alias_of != 0 ? merged_name : de.name);
+    doc_entity.BindInt(1, doc_row).BindInt(2, de.id).BindTextNoCopy(3, alias_of != 0 ? merged_name : display);
     doc_entity.BindInt(4, type);
     doc_entity.BindInt(5, de.mentions);
     AG_RETURN_IF_ERROR(doc_entity.Run());

@@ -296,6 +296,59 @@ DocBuilder SummitDoc(const std::string& id = "summit", const std::string& date =
   return b;
 }
 
+TEST_F(StoreTest, NamesakesWithOtherAffiliationsStayApart) {
+  // Two people called Karim Haddad: one a US official, one Syrian. A third article joins the first.
+  DocBuilder us("us", "US envoy Karim Haddad met Kemal Aydin. The United States said so.", "2025-01-01");
+  std::string h1 = us.AddEntity("Karim Haddad", EntityType::kPerson, {"Karim Haddad"});
+  std::string usa = us.AddEntity("United States", EntityType::kGpe, {"US", "United States"});
+  std::string aydin = us.AddEntity("Kemal Aydin", EntityType::kPerson, {"Kemal Aydin"});
+  us.AddRelation(h1, "affiliated_with", usa).link = true;
+  us.AddRelation(h1, "meet", aydin);
+  EXPECT_EQ(MustIngest(us), IngestOutcome::kNew);
+
+  DocBuilder sy("sy", "Syrian minister Karim Haddad visited Amman. Syria welcomed it.", "2025-01-02");
+  std::string h2 = sy.AddEntity("Karim Haddad", EntityType::kPerson, {"Karim Haddad"});
+  std::string syria = sy.AddEntity("Syria", EntityType::kGpe, {"Syrian", "Syria"});
+  std::string amman = sy.AddEntity("Amman", EntityType::kGpe, {"Amman"});
+  sy.AddRelation(h2, "affiliated_with", syria).link = true;
+  sy.AddRelation(h2, "visit", amman);
+  EXPECT_EQ(MustIngest(sy), IngestOutcome::kNew);
+
+  DocBuilder again("again", "US envoy Karim Haddad warned Iran. The United States agreed.", "2025-01-03");
+  std::string h3 = again.AddEntity("Karim Haddad", EntityType::kPerson, {"Karim Haddad"});
+  std::string usa3 = again.AddEntity("United States", EntityType::kGpe, {"US", "United States"});
+  std::string iran = again.AddEntity("Iran", EntityType::kGpe, {"Iran"});
+  again.AddRelation(h3, "affiliated_with", usa3).link = true;
+  again.AddRelation(h3, "warn", iran);
+  EXPECT_EQ(MustIngest(again), IngestOutcome::kNew);
+
+  // "Karim Haddad" names both (the second has it as an alias); each has its own canonical name.
+  auto named = [&](const std::string& name) {
+    auto ids = store_->ResolveName(name);
+    EXPECT_OK(ids);
+    for (int64_t id : ids.value()) {
+      auto e = store_->GetEntity(id);
+      if (e.ok() && e->name == name) return e.value();
+    }
+    ADD_FAILURE() << "no actor named " << name;
+    return EntityRecord{};
+  };
+  EXPECT_EQ(store_->ResolveName("Karim Haddad")->size(), 2u);
+  EntityRecord first = named("Karim Haddad");
+  EntityRecord second = named("Karim Haddad (2)");
+  EXPECT_NE(first.id, second.id);
+  EXPECT_EQ(first.mention_count, 2);   // the US official, in two articles
+  EXPECT_EQ(second.mention_count, 1);  // the Syrian minister
+  auto rels = store_->RelationsOf(second.id);
+  ASSERT_OK(rels);
+  for (const RelationRecord& r : rels.value()) EXPECT_NE(r.target_name, "Iran");
+  // Without an affiliation a later mention cannot tell them apart and joins the first.
+  DocBuilder bare("bare", "Karim Haddad spoke.", "2025-01-04");
+  bare.AddEntity("Karim Haddad", EntityType::kPerson, {"Karim Haddad"});
+  EXPECT_EQ(MustIngest(bare), IngestOutcome::kNew);
+  EXPECT_EQ(named("Karim Haddad").mention_count, 3);
+}
+
 TEST_F(StoreTest, ReferenceMentionsAreEvidenceNotNames) {
   DocBuilder b("ref", "Joe Biden met Vladimir Putin. He warned him.", "2021-06-16");
   std::string biden = b.AddEntity("Joe Biden", EntityType::kPerson, {"Joe Biden", "He"});
