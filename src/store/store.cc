@@ -692,19 +692,21 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
       "SELECT DISTINCT a.entity_id, e.type, e.name, e.norm FROM aliases a JOIN entities e ON e.id = a.entity_id "
       "WHERE a.norm = ?1 LIMIT 2"));
 
-  // Namesakes: a person this document affiliates ("US President X", "X, the Syrian minister") with places
-  // or organisations none of which the stored X is affiliated with is another X, stored as "X (2)", "X (3)",
+  // Namesakes: a person this document affiliates ("US President X", "Syrian minister X") with countries
+  // none of which the stored X is affiliated with is another X, stored as "X (2)", "X (3)",
   // ... (keys "<key> (2)", ...); a later document joins the one whose affiliations it shares.
   AG_ASSIGN_OR_RETURN(Statement stored_affiliations, conn_->Prepare(
       "SELECT e.norm FROM relations r JOIN entities e ON e.id = r.target_id "
-      "WHERE r.source_id = ?1 AND r.relation = 'affiliated_with'"));
+      "WHERE r.source_id = ?1 AND r.relation = 'affiliated_with' AND e.type = ?2"));
+  // Countries only: "UN envoy X" and "Swedish diplomat X" may well be one person.
   std::vector<std::vector<std::string_view>> affiliations(c->entities.size());
   for (const DocRelation& r : c->relations)
-    if (r.relation == "affiliated_with") affiliations[r.source].push_back(c->entities[r.target].key);
+    if (r.relation == "affiliated_with" && BestType(c->entities[r.target].types) == static_cast<int>(EntityType::kGpe))
+      affiliations[r.source].push_back(c->entities[r.target].key);
   // True when the stored entity `id` has affiliations and shares none with `mine`.
   auto conflicts = [&](int64_t id, const std::vector<std::string_view>& mine) -> Result<bool> {
     stored_affiliations.Reset();
-    stored_affiliations.BindInt(1, id);
+    stored_affiliations.BindInt(1, id).BindInt(2, static_cast<int>(EntityType::kGpe));
     bool any = false;
     for (;;) {
       AG_ASSIGN_OR_RETURN(bool row, stored_affiliations.Step());
