@@ -467,8 +467,12 @@ class RelationFinder {
       for (const Arg* g : args) {
         bool words_between = true;  // "Near Palmyra, the attack": a comma cuts the noun off
         for (int i = g->te; i < v && i >= 0; ++i) words_between = words_between && T(i).kind == text::TokenKind::kWord;
+        // A participle right before the noun modifies it ("the regime's escalating attacks").
+        int modifier_end = v;
+        if (modifier_end - 1 > g->te && (EndsWith(T(v - 1).lower, "ing") || EndsWith(T(v - 1).lower, "ed")))
+          --modifier_end;
         if (g->te <= v && g->te >= v - 2 && g->tb >= left_limit && !AnyPreposition(g->te, v) && words_between &&
-            !VerbBetween(g->te, v))
+            !VerbBetween(g->te, modifier_end))
           src = g;
       }
       // "Syria approaches its formal joining of the coalition": the possessive is the clause subject.
