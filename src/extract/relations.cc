@@ -311,7 +311,13 @@ class RelationFinder {
                   t.lower == "on" || (t.kind == text::TokenKind::kWord && !t.cap &&
                                       t.pos == static_cast<uint8_t>(Upos::kAdj));
         }
-        if (!close) rights.clear();
+        // "weave their way", "reiterates UK support": a possessive or a noun's modifier is no object.
+        const Tok& first = T(rights[0]->tb);
+        bool possessive = rights[0]->pronoun && (first.lower == "their" || first.lower == "its" ||
+                                                 first.lower == "his" || first.lower == "her" || first.lower == "our");
+        bool modifier = rights[0]->te < right_limit && T(rights[0]->te).kind == text::TokenKind::kWord &&
+                        !T(rights[0]->te).cap && T(rights[0]->te).pos == static_cast<uint8_t>(Upos::kNoun);
+        if (!close || possessive || modifier) rights.clear();
       }
     }
 
