@@ -500,7 +500,7 @@ class RelationFinder {
           int verb = -1;
           for (int i = src->te; i < v; ++i)
             if (T(i).pos == static_cast<uint8_t>(Upos::kVerb) && !(i > 0 && T(i - 1).s == "-")) verb = i;
-          if (verb >= 0 && !IsWield(T(verb).lower) && !AnyPreposition(verb + 1, v)) src = nullptr;
+          if (verb >= 0 && !IsWield(T(verb).lower) && !HeadsPhrase(verb + 1, v)) src = nullptr;
         }
       }
       // "Speaking after a meeting with X, Y said": the subject after the opening participle clause.
@@ -802,6 +802,22 @@ class RelationFinder {
   bool PossessiveEnd(int tok) const {
     std::string_view w = T(tok).s;
     return EndsWith(w, "'s") || EndsWith(w, "\xE2\x80\x99s");
+  }
+
+  // The noun at v closes a prepositional phrase that starts in [b, v): "in a call with", "during their
+  // visit to" (only determiners, adjectives, numbers and possessives between the preposition and v).
+  bool HeadsPhrase(int b, int v) const {
+    int p = -1;
+    for (int i = b; i < v; ++i)
+      if (IsPreposition(T(i).lower)) p = i;
+    if (p < 0) return false;
+    for (int i = p + 1; i < v; ++i) {
+      const Tok& t = T(i);
+      bool ok = IsDeterminer(t.lower) || t.kind == text::TokenKind::kNumber || PossessiveEnd(i) ||
+                t.pos == static_cast<uint8_t>(Upos::kAdj) || t.pos == static_cast<uint8_t>(Upos::kNum);
+      if (!ok) return false;
+    }
+    return true;
   }
 
   // A verb (not an auxiliary, not one that wields what follows: "opened investigations against") among
