@@ -307,7 +307,8 @@ class RelationFinder {
         bool close = rights[0]->tb - v <= 4;
         for (int i = v + 1; i < rights[0]->tb && close; ++i) {
           const Tok& t = T(i);
-          close = IsDeterminer(t.lower) || t.lower == "with" || t.lower == "against" || t.lower == "to" ||
+          close = (IsDeterminer(t.lower) && t.lower != "that" && t.lower != "this") || t.lower == "with" ||
+                  t.lower == "against" || t.lower == "to" ||
                   t.lower == "on" || (t.kind == text::TokenKind::kWord && !t.cap &&
                                       t.pos == static_cast<uint8_t>(Upos::kAdj));
         }
@@ -723,7 +724,7 @@ class RelationFinder {
       if (src == nullptr) {
         for (int i = means - 1; i >= left_limit && i >= means - 5; --i)
           if (IsWield(T(i).lower)) {
-            src = ClauseSubject(i, left_limit, args);
+            src = SubjectOf(i, left_limit, args, 0);
             break;
           }
       }
