@@ -82,6 +82,18 @@ bool IsWield(std::string_view w) {
   return kWield.count(w) > 0;
 }
 
+bool IsMonth(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  return k.count(w) > 0;
+}
+
+bool IsWeekday(std::string_view w) {
+  return w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" ||
+         w == "saturday" || w == "sunday";
+}
+
 bool IsDeterminer(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" || w == "their" ||
          w == "his" || w == "her" || w == "our" || w == "any" || w == "no" || w == "each" || w == "every";
@@ -151,6 +163,13 @@ class RelationFinder {
       for (int v = s.first_token; v < s.end_token; ++v) {
         if (covered[v - s.first_token] || a_.toks[v].kind != text::TokenKind::kWord) continue;
         const VerbForm* form = lex_.Verb(a_.toks[v].lower);
+        // "X works (closely) with Y", "X is working alongside Y": cooperation.
+        if (form == nullptr && lex_.VerbLemma(a_.toks[v].lower) == "work" && v + 2 < s.end_token) {
+          const std::string& n1 = a_.toks[v + 1].lower;
+          const std::string& n2 = a_.toks[v + 2].lower;
+          if (n1 == "with" || n1 == "alongside" || ((n1 == "closely" || n1 == "together") && n2 == "with"))
+            form = lex_.Verb("cooperate");
+        }
         if (form == nullptr) form = UnlistedVerb(v);
         if (form == nullptr) continue;
         // "so-called", "duty-free", "US-led": part of a hyphenated word, not a verb.
@@ -186,7 +205,8 @@ class RelationFinder {
           continue;
         }
         // "lift sanctions": a plural after a verb is its object, not a verb.
-        if (form->kind == VerbFormKind::kThird && v > s.first_token && lex_.Verb(a_.toks[v - 1].lower) != nullptr)
+        if (form->kind == VerbFormKind::kThird && v > s.first_token && lex_.Verb(a_.toks[v - 1].lower) != nullptr &&
+            !a_.toks[v - 1].cap)  // "the United States supports": a name, not a verb
           continue;
         Verb(s, v, *form, args);
       }
@@ -446,10 +466,16 @@ class RelationFinder {
       return nullptr;
     };
     auto prep_after = [&](int from, std::initializer_list<std::string_view> preps) -> int {
-      for (int i = from + 1; i < right_limit && i <= from + 3; ++i) {
+      // Up to three words after the noun, and a date between ("the agreement on 2 December between").
+      for (int i = from + 1, words = 0; i < right_limit && words < 3; ++i) {
+        // "on 2 December", "on Monday": a date, not a participant.
+        bool date_on = T(i).lower == "on" && i + 1 < right_limit &&
+                       (T(i + 1).kind == text::TokenKind::kNumber || IsMonth(T(i + 1).lower) || IsWeekday(T(i + 1).lower));
         for (std::string_view p : preps)
-          if (T(i).lower == p) return i;
-        if (T(i).kind != text::TokenKind::kWord) break;
+          if (T(i).lower == p && !date_on) return i;
+        if (T(i).kind == text::TokenKind::kPunct) break;
+        bool date = T(i).kind == text::TokenKind::kNumber || IsMonth(T(i).lower);
+        if (!date) ++words;
       }
       return -1;
     };
@@ -762,6 +788,13 @@ class RelationFinder {
   // counted.
   bool InPrepPhrase(const Arg* g, int left_limit) const { return PrepBefore(g, left_limit) >= 0; }
 
+  // Prepositions through which an actor acts by a member ("a spokesman for the ministry").
+  static const std::unordered_set<std::string_view>& kAttributivePreps() {
+    static const std::unordered_set<std::string_view> k = {"of", "for", "from", "with", "among",
+                                                           "including", "like", "between"};
+    return k;
+  }
+
   // The token of the preposition that puts g inside a prepositional phrase, or -1.
   int PrepBefore(const Arg* g, int left_limit) const {
     static const std::unordered_set<std::string_view> kPreps = {
@@ -871,13 +904,18 @@ class RelationFinder {
     // An infinitive or gerund takes its subject from the phrase it completes ("the Coalition to defeat
     // ISIL", "forces focused on defeating ISIL").
     bool controlled = v > left_limit && (T(v - 1).lower == "to" || IsPreposition(T(v - 1).lower));
+    // "The UK is working with its allies to support X": a purpose after a prepositional object is the
+    // clause subject's.
+    if (controlled && T(v - 1).lower == "to" && PrepBefore(nearest, left_limit) >= 0 &&
+        T(PrepBefore(nearest, left_limit)).lower != "of") {
+      if (const Arg* subject = ClauseSubject(v, left_limit, args)) return subject;
+    }
     if (!controlled) {
       // An actor inside a prepositional phrase is not the subject: "Rebels in the Ivory Coast dismissed"
       // (the phrase it modifies is, when an actor); a place or time phrase ("In Geneva, ...", "on Tuesday in
       // Serbia") holds no subject. But "a spokesman for the ministry said", "a delegation from Iran met":
       // the actor speaks through its member.
-      static const std::unordered_set<std::string_view> kAttributive = {"of", "for", "from", "with", "among",
-                                                                        "including", "like", "between"};
+      const auto& kAttributive = kAttributivePreps();
       for (int depth = 0; depth < 2 && nearest != nullptr; ++depth) {
         int prep = PrepBefore(nearest, left_limit);
         if (prep < 0) break;
