@@ -219,6 +219,12 @@ class RelationFinder {
  private:
   const Tok& T(int i) const { return a_.toks[i]; }
 
+  bool IsUnlisted(const VerbForm& form) const {
+    for (const auto& [word, f] : unlisted_)
+      if (&f == &form) return true;
+    return false;
+  }
+
   // A verb the relation lexicon does not list: the relation keeps its lemma, with no event ("X recognised
   // Y" -> recognise). Only words the tagger calls verbs and WordNet knows; auxiliaries, light and
   // aspectual verbs ("have", "make", "continue", "seem") relate no one by themselves.
@@ -323,7 +329,7 @@ class RelationFinder {
       rights = RightArgs(v, right_limit, args, left ? left->entity : -1);
       // A verb the lexicon does not list relates only its direct object or a participant right after it
       // ("X recognised Y", "X sided with Y"), not whatever actor follows later in the clause.
-      if (!rights.empty() && lex_.Verb(T(v).lower) == nullptr) {
+      if (!rights.empty() && IsUnlisted(form)) {
         bool close = rights[0]->tb - v <= 4;
         for (int i = v + 1; i < rights[0]->tb && close; ++i) {
           const Tok& t = T(i);

@@ -558,5 +558,20 @@ TEST_F(ExtractTest, PloverCodesDeEscalationAndReportedActs) {
   EXPECT_EQ(c->event, "CONCEDE");
 }
 
+TEST_F(ExtractTest, CooperationPurposeAndDates) {
+  Extraction x = Run("The United Kingdom is working closely with Jordan to support the Syrian opposition.");
+  const Relation* r = Rel(x, "United Kingdom", "cooperate", "Jordan");
+  ASSERT_NE(r, nullptr) << Dump(x);
+  EXPECT_EQ(r->event, "COOPERATE");
+  EXPECT_NE(Rel(x, "United Kingdom", "support", "Syrian"), nullptr) << Dump(x);  // the purpose is the UK's
+  EXPECT_EQ(Rel(x, "Jordan", "support", "Syrian"), nullptr) << Dump(x);
+  // A date between a nominal trigger and its preposition.
+  Extraction y = Run("Hammond welcomed the agreement on 2 December between Iraq and the Kurdistan Regional Government.");
+  EXPECT_NE(Rel(y, "Iraq", "agree", "Kurdistan Regional Government"), nullptr) << Dump(y);
+  // "States" in "the United States supports" is part of a name, not a verb before a plural noun.
+  Extraction z = Run("As we have said, the United States supports Iraqi unity.");
+  EXPECT_NE(Rel(z, "United States", "support", "Iraqi"), nullptr) << Dump(z);
+}
+
 }  // namespace
 }  // namespace ag
