@@ -1154,9 +1154,22 @@ class ActorFinder {
     const int n = static_cast<int>(a_.toks.size());
     std::vector<char> out(n, 0);
     bool open = false;
+    int colon = -1;  // the "said:" that opened the quotation, which may end its own paragraph
     for (int i = 0; i < n; ++i) {
-      if (i > 0 && a_.text.substr(T(i - 1).e, T(i).b - T(i - 1).e).find('\n') != std::string_view::npos) open = false;
+      if (i > 0 && i - 1 != colon &&
+          a_.text.substr(T(i - 1).e, T(i).b - T(i - 1).e).find('\n') != std::string_view::npos)
+        open = false;
       std::string_view w = T(i).s;
+      // "Minister Ellwood said: I welcome ...": what follows "said:" to the end of the paragraph is quoted.
+      if (w == ":" && i > 0 && !open) {
+        static const std::unordered_set<std::string_view> kSaid = {"said", "says", "added", "stated", "declared",
+                                                                   "commented", "wrote", "told"};
+        if (kSaid.count(T(i - 1).lower) && !(i + 1 < n && (T(i + 1).s == "\"" || T(i + 1).s == "\xE2\x80\x9C"))) {
+          open = true;
+          colon = i;
+          continue;
+        }
+      }
       if (w == "\"") {
         open = !open;
       } else if (w == "\xE2\x80\x9C") {

@@ -573,5 +573,16 @@ TEST_F(ExtractTest, CooperationPurposeAndDates) {
   EXPECT_NE(Rel(z, "United States", "support", "Iraqi"), nullptr) << Dump(z);
 }
 
+TEST_F(ExtractTest, StatementAfterSaidColonIsQuoted) {
+  Extraction x = Run("Minister Tobias Ellwood said:\n\nI welcome the agreement. We will support the Iraqi Army.\n\n"
+                     "We regret the delay.");
+  EXPECT_NE(Rel(x, "Tobias Ellwood", "support", "Iraqi Army"), nullptr) << Dump(x);
+  const Entity* e = Find(x, "Tobias Ellwood");
+  ASSERT_NE(e, nullptr);
+  int refs = 0;
+  for (const Mention& m : e->mentions) refs += m.reference;
+  EXPECT_EQ(refs, 1) << Dump(x);  // "We" of the next paragraph is nobody's
+}
+
 }  // namespace
 }  // namespace ag
