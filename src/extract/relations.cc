@@ -163,6 +163,15 @@ class RelationFinder {
       for (int v = s.first_token; v < s.end_token; ++v) {
         if (covered[v - s.first_token] || a_.toks[v].kind != text::TokenKind::kWord) continue;
         const VerbForm* form = lex_.Verb(a_.toks[v].lower);
+        // "X stands (shoulder to shoulder) with Y", "X stands by Y": support.
+        if (form == nullptr && lex_.VerbLemma(a_.toks[v].lower) == "stand") {
+          int k = v + 1;
+          if (k + 2 < s.end_token && a_.toks[k].lower == "shoulder" && a_.toks[k + 1].lower == "to" &&
+              a_.toks[k + 2].lower == "shoulder")
+            k += 3;
+          if (k < s.end_token && (a_.toks[k].lower == "with" || a_.toks[k].lower == "by"))
+            form = lex_.Verb("support");
+        }
         // "X works (closely) with Y", "X is working alongside Y": cooperation.
         if (form == nullptr && lex_.VerbLemma(a_.toks[v].lower) == "work" && v + 2 < s.end_token) {
           const std::string& n1 = a_.toks[v + 1].lower;
@@ -243,7 +252,8 @@ class RelationFinder {
         "remember", "understand", "learn", "build", "move", "turn", "leave", "reach", "face", "suffer",
         "receive", "send", "pay", "spend", "cost", "own", "control", "govern", "run", "lose", "win", "fall",
         "rise", "increase", "decrease", "reduce", "grow", "end", "close", "open", "serve", "act", "operate",
-        "involve", "concern", "affect", "relate", "belong", "consist", "contain", "represent", "remain"};
+        "involve", "concern", "affect", "relate", "belong", "consist", "contain", "represent", "remain",
+        "shoulder", "hand", "head", "face", "mark", "note", "state", "total", "number", "date"};
     if (lemma.empty() || kNotRelations.count(lemma)) return nullptr;
     auto [it, inserted] = unlisted_.try_emplace(t.lower);
     if (inserted) {
