@@ -975,6 +975,14 @@ class RelationFinder {
     std::vector<const Arg*> out;
     for (const Arg* g : args) {
       if (g->tb <= after || g->tb >= right_limit || g->modifier) continue;
+      // '... the fighters they capture," said Mr Colville': an object never lies beyond a closing quote.
+      bool quote = false;
+      for (int i = after + 1; i < g->tb && !quote; ++i) {
+        if (!IsQuote(T(i).s) || T(i).s == "\xE2\x80\x99") continue;
+        const VerbForm* f = i + 1 < g->tb ? lex_.Verb(T(i + 1).lower) : nullptr;
+        quote = T(i - 1).s == "," || (f != nullptr && IsSpeech(f->entry->lemma));  // closes a quotation
+      }
+      if (quote) break;
       if (g->entity == subject && g->pronoun) continue;  // "met his counterpart"
       if (SpeakerOfReport(g)) break;  // "..., Pentagon Press Secretary Peter Cook said": the source, not an object
       if (out.empty()) {
