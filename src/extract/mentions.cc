@@ -877,6 +877,14 @@ class ActorFinder {
           !kTime.count(T(i + 1).lower) && lex_.Verb(T(i + 1).lower) == nullptr)
         continue;
       if (PossessiveBytes(t.s) != 0) continue;
+      // "leaders of the Syrian Future Council", "fighters of the EDF": the named actor is the one meant.
+      if (i + 1 < s.end_token && T(i + 1).lower == "of") {
+        int k = i + 2;
+        while (k < s.end_token && IsDeterminerWord(T(k).lower)) ++k;
+        bool named = false;
+        for (const Cand& c : cands_) named = named || (c.tb == k && c.type != EntityType::kGroup);
+        if (named) continue;
+      }
       int b = i;
       while (b - 1 >= s.first_token && !covered[b - 1]) {
         const Tok& m = T(b - 1);

@@ -78,7 +78,10 @@ bool IsWield(std::string_view w) {
       // light verbs: "gave a warm welcome to X", "provided air support for Y", "held talks with Z"
       "give", "gave", "given", "gives", "giving", "provide", "provided", "provides", "providing", "offer",
       "offered", "offers", "extend", "extended", "lend", "lent", "pledge", "pledged", "express", "expressed",
-      "hold", "held", "holds", "make", "made", "makes", "announce", "announced", "open", "opened", "opens"};
+      "hold", "held", "holds", "make", "made", "makes", "announce", "announced", "open", "opened", "opens",
+      // sanctions are imposed, lifted, eased, tightened
+      "impose", "imposed", "imposes", "imposing", "lift", "lifted", "lifts", "lifting", "ease", "eased",
+      "eases", "tighten", "tightened", "tightens", "extend", "renew", "renewed"};
   return kWield.count(w) > 0;
 }
 
