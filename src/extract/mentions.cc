@@ -939,6 +939,16 @@ class ActorFinder {
            w == "drones" || w == "bombers" || w == "helicopters" || w == "gunships" || w == "artillery";
   }
 
+  // A verb form that reports speech: its subject is the speaker of a quotation or of "it"/"we" after it.
+  static bool IsSaid(std::string_view w) {
+    static const std::unordered_set<std::string_view> k = {
+        "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "wrote", "writes",
+        "warned", "warns", "insisted", "explained", "noted", "continued", "declared", "announced", "announces",
+        "asked", "commented", "claimed", "claims", "vowed", "vows", "threatened", "threatens", "pledged",
+        "pledges", "promised"};
+    return k.count(w) > 0;
+  }
+
   static bool IsDeterminerWord(std::string_view w) {
     return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "these" || w == "those" ||
            w == "its" || w == "their" || w == "his" || w == "her" || w == "our" || w == "my" || w == "your" ||
@@ -1046,10 +1056,7 @@ class ActorFinder {
                                                                      "tuesday", "wednesday", "thursday",
                                                                      "friday", "saturday", "sunday"};
         while (v >= 1 && kFiller.count(T(v).lower)) --v;
-        static const std::unordered_set<std::string_view> kSaid = {
-            "said", "says", "announced", "announces", "warned", "warns", "added", "stated", "insisted",
-            "claimed", "claims", "vowed", "vows", "threatened", "threatens", "pledged", "pledges", "promised"};
-        if (v >= 1 && kSaid.count(T(v).lower)) {
+        if (v >= 1 && IsSaid(T(v).lower)) {
           int id = -1;
           for (const Arg& g : names) {
             // "Hungary has said it will", "Nigeria today announced that it will"
@@ -1170,9 +1177,7 @@ class ActorFinder {
       std::string_view w = T(i).s;
       // "Minister Ellwood said: I welcome ...": what follows "said:" to the end of the paragraph is quoted.
       if (w == ":" && i > 0 && !open) {
-        static const std::unordered_set<std::string_view> kSaid = {"said", "says", "added", "stated", "declared",
-                                                                   "commented", "wrote", "told"};
-        if (kSaid.count(T(i - 1).lower) && !(i + 1 < n && (T(i + 1).s == "\"" || T(i + 1).s == "\xE2\x80\x9C"))) {
+        if (IsSaid(T(i - 1).lower) && !(i + 1 < n && (T(i + 1).s == "\"" || T(i + 1).s == "\xE2\x80\x9C"))) {
           open = true;
           colon = i;
           continue;
@@ -1194,9 +1199,6 @@ class ActorFinder {
   // The speaker of the quotation holding token i: "...," X said / said X after it, or X said: before it,
   // in the same paragraph. -1 if none.
   int QuoteSpeaker(int i, const std::vector<Arg>& names, const std::vector<char>& in_quote) const {
-    static const std::unordered_set<std::string_view> kSaid = {
-        "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "wrote", "writes",
-        "warned", "warns", "insisted", "explained", "noted", "continued", "declared", "announced", "asked"};
     const int n = static_cast<int>(a_.toks.size());
     auto speaker_at = [&](int v) -> int {
       for (const Arg& g : names)
@@ -1207,11 +1209,11 @@ class ActorFinder {
     int e = i;
     while (e < n && in_quote[e]) ++e;  // the closing quote
     for (int v = e + 1; v < n && v <= e + 8 && !in_quote[v]; ++v)
-      if (kSaid.count(T(v).lower)) return speaker_at(v);
+      if (IsSaid(T(v).lower)) return speaker_at(v);
     int b = i;
     while (b > 0 && in_quote[b - 1]) --b;
     for (int v = b - 2; v >= 0 && v >= b - 6 && !in_quote[v]; --v)
-      if (kSaid.count(T(v).lower)) return speaker_at(v);
+      if (IsSaid(T(v).lower)) return speaker_at(v);
     return -1;
   }
 
