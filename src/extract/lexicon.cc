@@ -212,10 +212,38 @@ Status Lexicon::LoadRelations(const std::string& path, bool user) {
     entry->quad = OptString(v, "quad");
     bool dbl = v.HasMember("double") && v["double"].IsBool() && v["double"].GetBool();
     AddVerbForms(entry.get(), StringArray(v, "past"), dbl, StringArray(v, "nouns"));
+    for (const std::string& phrase : StringArray(v, "phrases")) AddPhrase(phrase, entry.get());
     verbs_.push_back(std::move(entry));
   }
+  for (const std::string& phrase : StringArray(doc, "no_relation")) AddPhrase(phrase, nullptr);
   (void)user;
   return Status::OK();
+}
+
+void Lexicon::AddPhrase(const std::string& phrase, const VerbEntry* entry) {
+  std::vector<std::string> words = Split(AsciiLower(phrase), ' ');
+  words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
+  if (words.size() < 2) return;
+  std::vector<Phrase>& list = phrases_[words[0]];
+  list.push_back(Phrase{std::vector<std::string>(words.begin() + 1, words.end()), entry});
+  std::stable_sort(list.begin(), list.end(),
+                   [](const Phrase& a, const Phrase& b) { return a.rest.size() > b.rest.size(); });
+}
+
+const VerbEntry* Lexicon::MatchPhrase(const std::string& lemma, const std::function<std::string_view(int)>& next,
+                                      bool* matched) const {
+  *matched = false;
+  auto it = phrases_.find(lemma);
+  if (it == phrases_.end()) return nullptr;
+  for (const Phrase& p : it->second) {
+    bool all = true;
+    for (size_t k = 0; k < p.rest.size() && all; ++k) all = next(static_cast<int>(k)) == p.rest[k];
+    if (all) {
+      *matched = true;
+      return p.entry;
+    }
+  }
+  return nullptr;
 }
 
 void Lexicon::AddVerbForms(const VerbEntry* e, const std::vector<std::string>& past, bool dbl,

@@ -5,6 +5,7 @@
 #ifndef AG_EXTRACT_LEXICON_H_
 #define AG_EXTRACT_LEXICON_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,6 +65,14 @@ class Lexicon {
   bool IsNotName(std::string_view word) const { return not_names_.count(std::string(word)) > 0; }
   bool IsFirstName(std::string_view word) const { return first_names_.count(std::string(word)) > 0; }
   bool IsLocWord(std::string_view word) const { return loc_words_.count(std::string(word)) > 0; }
+  // Phrasal patterns of the relation lexicon ("phrases": ["call on", "work closely with"]): a verb whose
+  // lemma starts a phrase and whose next words are the phrase's are that entry's relation; a phrase of the
+  // top-level "no_relation" list ("call for") relates no one. `next(k)` gives the k-th lower-case word after
+  // the verb ("" past the sentence). Returns the matched phrase's entry, or nullptr with *matched set when
+  // the phrase relates no one; *matched false when no phrase matches.
+  const VerbEntry* MatchPhrase(const std::string& lemma, const std::function<std::string_view(int)>& next,
+                               bool* matched) const;
+
   // The lemma of a lower-case English verb form that data/relations.json does not list ("recognised" ->
   // "recognise", "fled" -> "flee"), from WordNet's verbs (data/lexicon/verb_lemmas.tsv) and the regular
   // inflection rules; "" when the word is no known verb form.
@@ -87,6 +96,7 @@ class Lexicon {
 
  private:
   Status LoadRelations(const std::string& path, bool user);
+  void AddPhrase(const std::string& phrase, const VerbEntry* entry);
   Status LoadLines(const std::string& path, std::unordered_set<std::string>* out, bool lower);
   Status LoadTsv(const std::string& path, std::vector<std::pair<std::string, std::string>>* out);
   void AddVerbForms(const VerbEntry* entry, const std::vector<std::string>& past, bool dbl,
@@ -97,6 +107,11 @@ class Lexicon {
   std::vector<std::unique_ptr<VerbEntry>> verbs_;
   std::unordered_map<std::string, VerbForm> forms_;
   std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_, loc_words_, group_nouns_;
+  struct Phrase {
+    std::vector<std::string> rest;   // the words after the verb
+    const VerbEntry* entry = nullptr;  // nullptr: no relation
+  };
+  std::unordered_map<std::string, std::vector<Phrase>> phrases_;  // verb lemma -> phrases, longest first
   std::unordered_set<std::string> verb_lemmas_;                  // WordNet verb lemmas
   std::unordered_map<std::string, std::string> verb_irregular_;  // "fled" -> "flee"
   std::unordered_map<std::string, std::string> nationalities_;

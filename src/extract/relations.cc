@@ -166,21 +166,17 @@ class RelationFinder {
       for (int v = s.first_token; v < s.end_token; ++v) {
         if (covered[v - s.first_token] || a_.toks[v].kind != text::TokenKind::kWord) continue;
         const VerbForm* form = lex_.Verb(a_.toks[v].lower);
-        // "X stands (shoulder to shoulder) with Y", "X stands by Y": support.
-        if (form == nullptr && lex_.VerbLemma(a_.toks[v].lower) == "stand") {
-          int k = v + 1;
-          if (k + 2 < s.end_token && a_.toks[k].lower == "shoulder" && a_.toks[k + 1].lower == "to" &&
-              a_.toks[k + 2].lower == "shoulder")
-            k += 3;
-          if (k < s.end_token && (a_.toks[k].lower == "with" || a_.toks[k].lower == "by"))
-            form = lex_.Verb("support");
-        }
-        // "X works (closely) with Y", "X is working alongside Y": cooperation.
-        if (form == nullptr && lex_.VerbLemma(a_.toks[v].lower) == "work" && v + 2 < s.end_token) {
-          const std::string& n1 = a_.toks[v + 1].lower;
-          const std::string& n2 = a_.toks[v + 2].lower;
-          if (n1 == "with" || n1 == "alongside" || ((n1 == "closely" || n1 == "together") && n2 == "with"))
-            form = lex_.Verb("cooperate");
+        // Phrasal patterns of the lexicon: "called on X to" is urge, "works closely with" cooperate,
+        // "called for calm" no relation.
+        if (form != nullptr || a_.toks[v].pos == static_cast<uint8_t>(Upos::kVerb)) {
+          std::string lemma = form != nullptr ? form->entry->lemma : lex_.VerbLemma(a_.toks[v].lower);
+          bool matched = false;
+          const VerbEntry* phrase = lemma.empty() ? nullptr : lex_.MatchPhrase(lemma, [&](int k) -> std::string_view {
+            int i = v + 1 + k;
+            return i < s.end_token ? std::string_view(a_.toks[i].lower) : std::string_view();
+          }, &matched);
+          if (matched && phrase == nullptr) continue;
+          if (phrase != nullptr) form = PhraseForm(phrase, v, form);
         }
         if (form == nullptr) form = UnlistedVerb(v);
         if (form == nullptr) continue;
@@ -231,6 +227,22 @@ class RelationFinder {
  private:
   const Tok& T(int i) const { return a_.toks[i]; }
 
+  // The form of a phrase's entry for the verb at v (its kind from the word itself).
+  const VerbForm* PhraseForm(const VerbEntry* entry, int v, const VerbForm* listed) {
+    VerbFormKind kind = listed != nullptr ? listed->kind : KindOf(T(v).lower, lex_.VerbLemma(T(v).lower));
+    for (const VerbForm& f : phrase_forms_)
+      if (f.entry == entry && f.kind == kind) return &f;
+    phrase_forms_.push_back(VerbForm{entry, kind});
+    return &phrase_forms_.back();
+  }
+
+  static VerbFormKind KindOf(const std::string& word, const std::string& lemma) {
+    if (EndsWith(word, "ing")) return VerbFormKind::kIng;
+    if (word == lemma) return VerbFormKind::kBase;
+    if (EndsWith(word, "s") && !EndsWith(word, "ss")) return VerbFormKind::kThird;
+    return VerbFormKind::kPast;
+  }
+
   bool IsUnlisted(const VerbForm& form) const {
     for (const auto& [word, f] : unlisted_)
       if (&f == &form) return true;
@@ -264,24 +276,13 @@ class RelationFinder {
       e.lemma = lemma;
       e.relation = lemma;
       it->second.entry = &e;
-      it->second.kind = EndsWith(t.lower, "ing")                       ? VerbFormKind::kIng
-                        : t.lower == lemma                              ? VerbFormKind::kBase
-                        : EndsWith(t.lower, "s") && !EndsWith(t.lower, "ss") ? VerbFormKind::kThird
-                                                                        : VerbFormKind::kPast;
+      it->second.kind = KindOf(t.lower, lemma);
     }
     return &it->second;
   }
 
   void Verb(const text::Sentence& s, int v, const VerbForm& form_in, const std::vector<const Arg*>& args) {
-    const VerbForm* chosen = &form_in;
-    if (form_in.entry->lemma == "call" && v + 1 < s.end_token) {
-      const std::string& next = T(v + 1).lower;
-      if (next == "for") return;  // "called for calm": no one is called
-      // "X called on Y to ...": an appeal, not a phone call.
-      if (next == "on" || next == "upon")
-        if (const VerbForm* urge = lex_.Verb("urge")) chosen = urge;
-    }
-    const VerbForm& form = *chosen;
+    const VerbForm& form = form_in;
     int left_limit = s.first_token, right_limit = s.end_token;
     for (int i = v - 1; i >= s.first_token; --i)
       if (IsBoundary(T(i))) {
@@ -1012,6 +1013,7 @@ class RelationFinder {
   const DocAnalysis& a_;
   std::vector<RelationBuild>& out_;
   std::deque<VerbEntry> entries_;                         // of unlisted verbs; stable addresses
+  std::deque<VerbForm> phrase_forms_;                     // forms of phrase entries
   std::unordered_map<std::string, VerbForm> unlisted_;    // word -> its form
 };
 

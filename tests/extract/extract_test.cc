@@ -584,5 +584,14 @@ TEST_F(ExtractTest, StatementAfterSaidColonIsQuoted) {
   EXPECT_EQ(refs, 1) << Dump(x);  // "We" of the next paragraph is nobody's
 }
 
+TEST_F(ExtractTest, LexiconPhrasesOverrideTheVerb) {
+  Extraction x = Run("Turkey called on Qatar to act. Turkey called for calm in Qatar. Jordan works closely with Syria.");
+  const Relation* urge = Rel(x, "Turkey", "urge", "Qatar");
+  ASSERT_NE(urge, nullptr) << Dump(x);
+  EXPECT_EQ(urge->event, "REQUEST");
+  EXPECT_EQ(Rel(x, "Turkey", "call", "Qatar"), nullptr) << Dump(x);  // neither "called on" nor "called for"
+  EXPECT_NE(Rel(x, "Jordan", "cooperate", "Syria"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
