@@ -329,28 +329,26 @@ std::string Lexicon::VerbLemma(std::string_view lower) const {
   std::string w(lower);
   if (auto it = verb_irregular_.find(w); it != verb_irregular_.end()) return it->second;
   if (verb_lemmas_.count(w)) return w;
-  auto known = [&](const std::string& c) { return c.size() >= 2 && verb_lemmas_.count(c) > 0; };
-  auto strip = [&](size_t n) { return w.substr(0, w.size() - n); };
-  std::vector<std::string> candidates;
-  auto undouble = [&](const std::string& stem) {  // "stopped" -> "stop"
-    if (stem.size() >= 3 && stem[stem.size() - 1] == stem[stem.size() - 2]) candidates.push_back(stem.substr(0, stem.size() - 1));
+  std::string c;
+  // Tries the stem of w without its last `cut` letters plus `add`: "recognised" -> "recognise".
+  auto known = [&](size_t cut, std::string_view add) {
+    if (w.size() <= cut + 1) return false;
+    c.assign(w, 0, w.size() - cut);
+    c += add;
+    return verb_lemmas_.count(c) > 0;
   };
-  if (EndsWith(w, "ies")) candidates.push_back(strip(3) + "y");
-  if (EndsWith(w, "es")) candidates.push_back(strip(2));
-  if (EndsWith(w, "s")) candidates.push_back(strip(1));
-  if (EndsWith(w, "ied")) candidates.push_back(strip(3) + "y");
-  if (EndsWith(w, "ed")) {
-    candidates.push_back(strip(2));
-    candidates.push_back(strip(1));  // "recognised" -> "recognise"
-    undouble(strip(2));
-  }
-  if (EndsWith(w, "ing")) {
-    candidates.push_back(strip(3));
-    candidates.push_back(strip(3) + "e");  // "making" -> "make"
-    undouble(strip(3));
-  }
-  for (const std::string& c : candidates)
-    if (known(c)) return c;
+  auto undoubled = [&](size_t cut) {  // "stopped" -> "stop"
+    size_t n = w.size() - cut;
+    if (n < 3 || w[n - 1] != w[n - 2]) return false;
+    c.assign(w, 0, n - 1);
+    return verb_lemmas_.count(c) > 0;
+  };
+  if (EndsWith(w, "ies") && known(3, "y")) return c;
+  if (EndsWith(w, "es") && known(2, "")) return c;
+  if (EndsWith(w, "s") && known(1, "")) return c;
+  if (EndsWith(w, "ied") && known(3, "y")) return c;
+  if (EndsWith(w, "ed") && (known(2, "") || known(1, "") || undoubled(2))) return c;
+  if (EndsWith(w, "ing") && (known(3, "") || known(3, "e") || undoubled(3))) return c;
   return "";
 }
 

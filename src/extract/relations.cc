@@ -169,7 +169,7 @@ class RelationFinder {
         // Phrasal patterns of the lexicon: "called on X to" is urge, "works closely with" cooperate,
         // "called for calm" no relation.
         if (form != nullptr || a_.toks[v].pos == static_cast<uint8_t>(Upos::kVerb)) {
-          std::string lemma = form != nullptr ? form->entry->lemma : lex_.VerbLemma(a_.toks[v].lower);
+          const std::string& lemma = form != nullptr ? form->entry->lemma : LemmaOf(a_.toks[v].lower);
           bool matched = false;
           const VerbEntry* phrase = lemma.empty() ? nullptr : lex_.MatchPhrase(lemma, [&](int k) -> std::string_view {
             int i = v + 1 + k;
@@ -227,9 +227,16 @@ class RelationFinder {
  private:
   const Tok& T(int i) const { return a_.toks[i]; }
 
+  // Lexicon::VerbLemma, once per distinct word of the document.
+  const std::string& LemmaOf(const std::string& word) {
+    auto [it, inserted] = lemmas_.try_emplace(word);
+    if (inserted) it->second = lex_.VerbLemma(word);
+    return it->second;
+  }
+
   // The form of a phrase's entry for the verb at v (its kind from the word itself).
   const VerbForm* PhraseForm(const VerbEntry* entry, int v, const VerbForm* listed) {
-    VerbFormKind kind = listed != nullptr ? listed->kind : KindOf(T(v).lower, lex_.VerbLemma(T(v).lower));
+    VerbFormKind kind = listed != nullptr ? listed->kind : KindOf(T(v).lower, LemmaOf(T(v).lower));
     for (const VerbForm& f : phrase_forms_)
       if (f.entry == entry && f.kind == kind) return &f;
     phrase_forms_.push_back(VerbForm{entry, kind});
@@ -255,7 +262,7 @@ class RelationFinder {
   const VerbForm* UnlistedVerb(int v) {
     const Tok& t = T(v);
     if (t.pos != static_cast<uint8_t>(Upos::kVerb) || t.cap || t.kind != text::TokenKind::kWord) return nullptr;
-    std::string lemma = lex_.VerbLemma(t.lower);
+    const std::string& lemma = LemmaOf(t.lower);
     static const std::unordered_set<std::string_view> kNotRelations = {
         "be", "have", "do", "get", "go", "come", "become", "seem", "appear", "remain", "continue", "begin",
         "start", "try", "want", "need", "use", "let", "make", "take", "give", "put", "keep", "include",
@@ -1014,6 +1021,7 @@ class RelationFinder {
   std::vector<RelationBuild>& out_;
   std::deque<VerbEntry> entries_;                         // of unlisted verbs; stable addresses
   std::deque<VerbForm> phrase_forms_;                     // forms of phrase entries
+  std::unordered_map<std::string, std::string> lemmas_;   // word -> VerbLemma ("" for none)
   std::unordered_map<std::string, VerbForm> unlisted_;    // word -> its form
 };
 
