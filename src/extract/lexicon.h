@@ -79,7 +79,7 @@ class Lexicon {
   std::string VerbLemma(std::string_view lower) const;
 
   // A lower-case head noun of an unnamed collective actor ("militants", "civilians"; group_nouns.txt).
-  bool IsGroupNoun(std::string_view lower) const { return group_nouns_.count(std::string(lower)) > 0; }
+  bool IsGroupNoun(const std::string& lower) const { return group_nouns_.count(lower) > 0; }
   // The country of a capital's NameKey ("damascus" -> "Syria"), or nullptr.
   const std::string* CountryOfCapital(const std::string& key) const {
     auto it = capitals_.find(key);
