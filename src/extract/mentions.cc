@@ -877,6 +877,9 @@ class ActorFinder {
           !kTime.count(T(i + 1).lower) && lex_.Verb(T(i + 1).lower) == nullptr)
         continue;
       if (PossessiveBytes(t.s) != 0) continue;
+      // "both men", "the two leaders": a reference to two actors named before (ResolveReferences).
+      if (i > 0 && (T(i - 1).lower == "both" || (T(i - 1).lower == "two" && i > 1 && T(i - 2).lower == "the")))
+        continue;
       // "leaders of the Syrian Future Council", "fighters of the EDF": the named actor is the one meant.
       if (i + 1 < s.end_token && T(i + 1).lower == "of") {
         int k = i + 2;
@@ -1067,6 +1070,33 @@ class ActorFinder {
           }
           if (id >= 0) {
             a_.args.push_back(Arg{id, i, i + 1, true});
+            continue;
+          }
+        }
+      }
+      // "the two leaders", "both men", "both countries": the two most recent actors of that kind, one
+      // argument each over the same words.
+      if ((t.lower == "two" && i > 0 && T(i - 1).lower == "the") || t.lower == "both") {
+        static const std::unordered_set<std::string_view> kPeople = {"leaders", "men", "women", "presidents",
+                                                                     "ministers", "officials", "envoys", "heads"};
+        static const std::unordered_set<std::string_view> kStates = {"countries", "sides", "governments",
+                                                                     "parties", "states", "nations", "groups"};
+        int h = i + 1;
+        if (h < n && T(h).sentence == t.sentence && (kPeople.count(T(h).lower) || kStates.count(T(h).lower))) {
+          bool people = kPeople.count(T(h).lower) > 0;
+          std::vector<int> found;
+          for (auto it = names.rbegin(); it != names.rend() && found.size() < 2; ++it) {
+            // Earlier sentences only: "Burke praised both men" is not Burke and one other.
+            if (T(it->tb).sentence >= t.sentence || it->modifier || T(it->tb).sentence < t.sentence - 3) continue;
+            EntityType type = a_.entities[it->entity].type;
+            bool fits = people ? type == EntityType::kPerson
+                               : (type == EntityType::kGpe || type == EntityType::kOrg || type == EntityType::kGroup);
+            if (fits && std::find(found.begin(), found.end(), it->entity) == found.end()) found.push_back(it->entity);
+          }
+          if (found.size() == 2) {
+            int b = t.lower == "two" ? i - 1 : i;
+            for (int id : found) a_.args.push_back(Arg{id, b, h + 1, true});
+            i = h;
             continue;
           }
         }

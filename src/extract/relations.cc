@@ -372,6 +372,9 @@ class RelationFinder {
     std::vector<const Arg*> subjects;
     if (left != nullptr) {
       subjects.push_back(left);
+      // "The two leaders signed": a plural reference is two arguments over the same words.
+      for (const Arg* g : args)
+        if (g != left && g->tb == left->tb && g->te == left->te && g->entity != left->entity) subjects.push_back(g);
       // "A and B met C", "A, B, and C launched": all are subjects.
       for (bool more = true; more;) {
         more = false;
@@ -999,6 +1002,10 @@ class RelationFinder {
       if (out.empty()) {
         if (g->entity == subject || PlaceModifier(g)) continue;
         out.push_back(g);
+        continue;
+      }
+      if (g->tb == out[0]->tb && g->te == out[0]->te) {  // "praised both men": the second of a pair
+        if (g->entity != subject) out.push_back(g);
         continue;
       }
       // "met Syria's al-Haddad": the possessor is not the object, the possessed is.

@@ -593,5 +593,16 @@ TEST_F(ExtractTest, LexiconPhrasesOverrideTheVerb) {
   EXPECT_NE(Rel(x, "Jordan", "cooperate", "Syria"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, TheTwoLeadersAreBothActors) {
+  Extraction x = Run("President Karim Haddad met Gen. Serhat Dilan in Damascus. The two leaders signed an "
+                     "agreement. Tom Burke praised both men.");
+  const Relation* sign = Rel(x, "Serhat Dilan", "sign", "Karim Haddad");
+  if (sign == nullptr) sign = Rel(x, "Karim Haddad", "sign", "Serhat Dilan");
+  EXPECT_NE(sign, nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Tom Burke", "praise", "Karim Haddad"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Tom Burke", "praise", "Serhat Dilan"), nullptr) << Dump(x);
+  EXPECT_EQ(Find(x, "men"), nullptr) << Dump(x);  // a reference, not a group
+}
+
 }  // namespace
 }  // namespace ag
