@@ -331,7 +331,7 @@ class ActorFinder {
       // mention right before the titles ("US" in "US President") is a modifier.
       int k = b;
       while (k - 1 >= s.first_token && free(k - 1, k) &&
-             (lex_.IsTitle(AsciiLower(StripDot(T(k - 1).s))) && T(k - 1).cap ||
+             ((lex_.IsTitle(AsciiLower(StripDot(T(k - 1).s))) && T(k - 1).cap) ||
               (T(k - 1).s == "." && k - 2 >= s.first_token && free(k - 2, k - 1) &&
                lex_.IsTitle(AsciiLower(T(k - 2).s)))))
         --k;
