@@ -722,7 +722,7 @@ class RelationFinder {
                             T(i).lower == "now" || T(i).lower == "together" ||
                             T(i).lower == "has" || T(i).lower == "have" || T(i).lower == "had"))
       --i;
-    if (i < left_limit || !(T(i).lower == "and" || T(i).lower == "then")) return left;
+    if (i < left_limit || !(T(i).lower == "and" || T(i).lower == "then" || T(i).s == ",")) return left;
     // A verb before the argument, after the clause start: the argument is its object.
     for (int pv = left->tb - 1; pv >= left_limit; --pv) {
       bool verb = T(pv).pos == static_cast<uint8_t>(Upos::kVerb) ||
