@@ -250,10 +250,10 @@ class RelationFinder {
     return VerbFormKind::kPast;
   }
 
-  bool IsUnlisted(const VerbForm& form) const {
-    for (const auto& [word, f] : unlisted_)
-      if (&f == &form) return true;
-    return false;
+  // A form UnlistedVerb made for the verb at v.
+  bool IsUnlisted(const VerbForm& form, int v) const {
+    auto it = unlisted_.find(T(v).lower);
+    return it != unlisted_.end() && &it->second == &form;
   }
 
   // A verb the relation lexicon does not list: the relation keeps its lemma, with no event ("X recognised
@@ -350,7 +350,7 @@ class RelationFinder {
       rights = RightArgs(v, right_limit, args, left ? left->entity : -1);
       // A verb the lexicon does not list relates only its direct object or a participant right after it
       // ("X recognised Y", "X sided with Y"), not whatever actor follows later in the clause.
-      if (!rights.empty() && IsUnlisted(form)) {
+      if (!rights.empty() && IsUnlisted(form, v)) {
         bool close = rights[0]->tb - v <= 4;
         for (int i = v + 1; i < rights[0]->tb && close; ++i) {
           const Tok& t = T(i);
@@ -1051,19 +1051,29 @@ void FindRelations(const Lexicon& lex, const DocAnalysis& a, std::vector<Relatio
   // A town or region does not act ("Near Tal Afar, strikes ...", "the campaign to liberate Raqqah"): only
   // countries among places are sources. Places stay targets ("imposed a curfew in Algiers").
   // A place the lexicons do not know is a town when every mention of it follows a locative preposition.
+  // The word before token tb, across determiners ("" at the start of the text).
+  auto word_before = [&](int tb) -> std::string_view {
+    int i = tb - 1;
+    while (i >= 0 && IsDeterminer(a.toks[i].lower)) --i;
+    return i < 0 ? std::string_view() : std::string_view(a.toks[i].lower);
+  };
+  std::vector<int8_t> acts_cache(a.entities.size(), -1);  // per entity: -1 not yet known, 0 no, 1 yes
   auto acts = [&](int entity) {
+    if (acts_cache[entity] >= 0) return acts_cache[entity] == 1;
     const EntityBuild& e = a.entities[entity];
-    if (e.type != EntityType::kGpe && e.type != EntityType::kLoc) return true;
-    if (const PlaceInfo* place = lex.Place(e.key)) return place->country;
-    static const std::unordered_set<std::string_view> kLocative = {"in", "near", "at", "from", "around",
-                                                                   "outside", "into"};
-    for (const Arg& g : a.args) {
-      if (g.entity != entity || g.pronoun || g.modifier) continue;
-      int i = g.tb - 1;
-      while (i >= 0 && IsDeterminer(a.toks[i].lower)) --i;
-      if (i < 0 || !kLocative.count(a.toks[i].lower)) return true;
+    bool yes = false;
+    if (e.type != EntityType::kGpe && e.type != EntityType::kLoc) {
+      yes = true;
+    } else if (const PlaceInfo* place = lex.Place(e.key)) {
+      yes = place->country;
+    } else {
+      static const std::unordered_set<std::string_view> kLocative = {"in", "near", "at", "from", "around",
+                                                                     "outside", "into"};
+      for (const Arg& g : a.args)
+        if (g.entity == entity && !g.pronoun && !g.modifier && !kLocative.count(word_before(g.tb))) yes = true;
     }
-    return false;
+    acts_cache[entity] = yes ? 1 : 0;
+    return yes;
   };
   std::vector<RelationBuild> kept;
   for (RelationBuild& r : *out) {
@@ -1071,13 +1081,9 @@ void FindRelations(const Lexicon& lex, const DocAnalysis& a, std::vector<Relatio
     if (source != r.source) r.source_ref = true;
     r.source = source;
     // "attacks in Baghdad" hit the city; "warned Damascus" warns the state.
-    bool place_phrase = false;
-    if (r.target_tb > 0) {
-      int i = r.target_tb - 1;
-      while (i > 0 && IsDeterminer(a.toks[i].lower)) --i;
-      const std::string& w = a.toks[i].lower;
-      place_phrase = w == "in" || w == "at" || w == "near" || w == "around" || w == "outside" || w == "inside";
-    }
+    static const std::unordered_set<std::string_view> kPlacePhrase = {"in", "at", "near", "around", "outside",
+                                                                      "inside"};
+    bool place_phrase = r.target_tb > 0 && kPlacePhrase.count(word_before(r.target_tb)) > 0;
     if (!kMovement.count(r.relation) && !place_phrase) {
       int target = country_of(r.target);
       if (target != r.target) r.target_ref = true;
