@@ -352,6 +352,24 @@ std::string Lexicon::VerbLemma(std::string_view lower) const {
   return "";
 }
 
+// A verb that wields a means or runs an operation: "X launched/conducted/continued strikes against Y".
+bool IsWieldVerb(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWield = {
+      "use", "used", "uses", "using", "launch", "launched", "launches", "launching", "conduct",
+      "conducted", "conducts", "conducting", "wage", "waged", "wages", "waging", "carry", "carried",
+      "carries", "carrying", "continue", "continued", "continues", "mount", "mounted", "intensify",
+      "intensified", "step", "stepped", "lead", "led", "leads", "escalate", "escalated", "deploy",
+      "deployed", "fire", "fired", "fly", "flew", "flown", "begin", "began", "begun", "start", "started",
+      // light verbs: "gave a warm welcome to X", "provided air support for Y", "held talks with Z"
+      "give", "gave", "given", "gives", "giving", "provide", "provided", "provides", "providing", "offer",
+      "offered", "offers", "extend", "extended", "lend", "lent", "pledge", "pledged", "express", "expressed",
+      "hold", "held", "holds", "make", "made", "makes", "announce", "announced", "open", "opened", "opens",
+      // sanctions are imposed, lifted, eased, tightened
+      "impose", "imposed", "imposes", "imposing", "lift", "lifted", "lifts", "lifting", "ease", "eased",
+      "eases", "tighten", "tightened", "tightens", "extend", "renew", "renewed"};
+  return kWield.count(w) > 0;
+}
+
 const PlaceInfo* Lexicon::Place(const std::string& key) const {
   auto it = places_.find(key);
   return it == places_.end() ? nullptr : &it->second;

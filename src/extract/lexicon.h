@@ -38,6 +38,11 @@ struct PlaceInfo {
   bool country = false;   // a country (ICU, countries.tsv) rather than a city or region
 };
 
+// A verb that wields a means or runs an operation, so that its subject is the source of a nominal trigger
+// after it: "X launched/conducted strikes against Y", light verbs ("gave a welcome to", "held talks
+// with"), "imposed/lifted sanctions on".
+bool IsWieldVerb(std::string_view lower);
+
 class Lexicon {
  public:
   // Reads the files under `data_dir`; `user_relations` (may be empty) is a further relations file whose

@@ -1133,10 +1133,7 @@ class ActorFinder {
         }
         if (owner < 0) {
           for (int k = i - 1; k >= i - 4 && k >= 0 && T(k).sentence == t.sentence; --k) {
-            static const std::unordered_set<std::string_view> kWield = {
-                "conducted", "conducts", "conduct", "launched", "launches", "launch", "carried", "carries",
-                "carry", "used", "uses", "use", "fired", "fires", "fire", "flew", "flown", "deployed"};
-            if (!kWield.count(T(k).lower)) continue;
+            if (!IsWieldVerb(T(k).lower)) continue;
             for (const Arg& g : names)
               if (g.te <= k && T(g.tb).sentence == t.sentence && !g.modifier) owner = g.entity;
             break;

@@ -67,24 +67,6 @@ Modality EventModality(Modality modality, bool intention) {
   return modality == Modality::kHedged && !intention ? Modality::kAsserted : modality;
 }
 
-// A verb that wields a means or runs an operation: "X launched/conducted/continued strikes against Y".
-bool IsWield(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWield = {
-      "use", "used", "uses", "using", "launch", "launched", "launches", "launching", "conduct",
-      "conducted", "conducts", "conducting", "wage", "waged", "wages", "waging", "carry", "carried",
-      "carries", "carrying", "continue", "continued", "continues", "mount", "mounted", "intensify",
-      "intensified", "step", "stepped", "lead", "led", "leads", "escalate", "escalated", "deploy",
-      "deployed", "fire", "fired", "begin", "began", "begun", "start", "started",
-      // light verbs: "gave a warm welcome to X", "provided air support for Y", "held talks with Z"
-      "give", "gave", "given", "gives", "giving", "provide", "provided", "provides", "providing", "offer",
-      "offered", "offers", "extend", "extended", "lend", "lent", "pledge", "pledged", "express", "expressed",
-      "hold", "held", "holds", "make", "made", "makes", "announce", "announced", "open", "opened", "opens",
-      // sanctions are imposed, lifted, eased, tightened
-      "impose", "imposed", "imposes", "imposing", "lift", "lifted", "lifts", "lifting", "ease", "eased",
-      "eases", "tighten", "tightened", "tightens", "extend", "renew", "renewed"};
-  return kWield.count(w) > 0;
-}
-
 bool IsMonth(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -557,7 +539,7 @@ class RelationFinder {
           int verb = -1;
           for (int i = src->te; i < v; ++i)
             if (T(i).pos == static_cast<uint8_t>(Upos::kVerb) && !(i > 0 && T(i - 1).s == "-")) verb = i;
-          if (verb >= 0 && !IsWield(T(verb).lower) && !HeadsPhrase(verb + 1, v)) src = nullptr;
+          if (verb >= 0 && !IsWieldVerb(T(verb).lower) && !HeadsPhrase(verb + 1, v)) src = nullptr;
         }
       }
       // "Speaking after a meeting with X, Y said": the subject after the opening participle clause.
@@ -779,7 +761,7 @@ class RelationFinder {
       // chemical weapons against Y").
       if (src == nullptr) {
         for (int i = means - 1; i >= left_limit && i >= means - 5; --i)
-          if (IsWield(T(i).lower)) {
+          if (IsWieldVerb(T(i).lower)) {
             src = SubjectOf(i, left_limit, args, 0);
             break;
           }
@@ -888,7 +870,7 @@ class RelationFinder {
   // tokens [b, e).
   bool VerbBetween(int b, int e) const {
     for (int i = b; i < e; ++i)
-      if (T(i).pos == static_cast<uint8_t>(Upos::kVerb) && !IsWield(T(i).lower)) return true;
+      if (T(i).pos == static_cast<uint8_t>(Upos::kVerb) && !IsWieldVerb(T(i).lower)) return true;
     return false;
   }
 
