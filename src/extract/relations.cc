@@ -29,6 +29,12 @@ bool IsPreposition(std::string_view w) {
   return k.count(w) > 0;
 }
 
+// Participles that work as prepositions ("following the talks", "including Iran").
+bool IsPrepositionalVerb(std::string_view w) {
+  return w == "following" || w == "including" || w == "according" || w == "regarding" || w == "concerning" ||
+         w == "excluding" || w == "involving" || w == "given";
+}
+
 bool IsSpeech(std::string_view lemma) {
   return lemma == "say" || lemma == "tell" || lemma == "state" || lemma == "report" || lemma == "confirm" ||
          lemma == "announce" || lemma == "warn" || lemma == "insist";
@@ -330,6 +336,13 @@ class RelationFinder {
       if (rights.empty() || AnyPreposition(by + 1, rights[0]->tb)) return;
     } else {
       rights = RightArgs(v, right_limit, args, left ? left->entity : -1);
+      // "have received reports of atrocities being committed by IS", "vowed to defeat ISIL": an actor
+      // after another verb is that verb's participant, not this one's.
+      if (!rights.empty() && InnerVerb(v + 1, rights[0]->tb)) rights.clear();
+      // Speech relates the speaker to whom it addresses ("told reporters", "warned Iran") or to the
+      // subject of the report ("said that Iran would"), not to an actor deeper in what is said ("said the
+      // campaign against ISIL is progressing") nor to where it is said ("told a news conference in Geneva").
+      if (!rights.empty() && IsSpeech(form.entry->lemma) && !Addressed(v + 1, rights[0]->tb)) rights.clear();
       // A verb the lexicon does not list relates only its direct object or a participant right after it
       // ("X recognised Y", "X sided with Y"), not whatever actor follows later in the clause.
       if (!rights.empty() && IsUnlisted(form, v)) {
@@ -872,6 +885,38 @@ class RelationFinder {
     for (int i = b; i < e; ++i)
       if (T(i).pos == static_cast<uint8_t>(Upos::kVerb) && !IsWieldVerb(T(i).lower)) return true;
     return false;
+  }
+
+  // A verb among tokens [b, e) that heads a clause of its own after a noun: "reports of atrocities being
+  // committed by", "companies hosting". Not the verb's own complement ("threatened to launch", "began
+  // shelling"), not a gerund after a preposition ("a formula for ending"), not "following" or "including".
+  bool InnerVerb(int b, int e) const {
+    bool noun = false;
+    for (int i = b; i < e; ++i) {
+      const Tok& t = T(i);
+      if (t.pos == static_cast<uint8_t>(Upos::kNoun) || t.pos == static_cast<uint8_t>(Upos::kPropn)) noun = true;
+      if (!noun || t.pos != static_cast<uint8_t>(Upos::kVerb) || IsBe(t.lower) || T(i - 1).s == "-") continue;
+      if (IsPreposition(T(i - 1).lower) || IsPrepositionalVerb(t.lower)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  // Tokens [b, e) between a speech verb and an actor leave the actor addressed or the subject of the
+  // report: "that", determiners, adverbs, lower-case adjectives, a date ("said on Monday that") and the
+  // title before a name ("announced that President Kagame").
+  bool Addressed(int b, int e) const {
+    for (int i = b; i < e; ++i) {
+      const Tok& t = T(i);
+      bool date = t.kind == text::TokenKind::kNumber || IsMonth(t.lower) || IsWeekday(t.lower) ||
+                  t.lower == "today" || t.lower == "yesterday" || t.lower == "tonight" ||
+                  (t.lower == "on" && i + 1 < e &&
+                   (T(i + 1).kind == text::TokenKind::kNumber || IsMonth(T(i + 1).lower) || IsWeekday(T(i + 1).lower)));
+      bool ok = date || t.cap || t.lower == "that" || t.s == "," || IsDeterminer(t.lower) || EndsWith(t.lower, "ly") ||
+                (t.kind == text::TokenKind::kWord && !t.cap && t.pos == static_cast<uint8_t>(Upos::kAdj));
+      if (!ok) return false;
+    }
+    return true;
   }
 
   bool AnyPreposition(int b, int e) const {

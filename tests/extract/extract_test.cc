@@ -604,5 +604,20 @@ TEST_F(ExtractTest, TheTwoLeadersAreBothActors) {
   EXPECT_EQ(Find(x, "men"), nullptr) << Dump(x);  // a reference, not a group
 }
 
+TEST_F(ExtractTest, SpeechRelatesWhomItAddressesNotWhatItIsAbout) {
+  Extraction x = Run("Tom Burke told reporters in Amman that the talks went well. Karim Haddad said the campaign "
+                     "against Jund al-Badiya is progressing. Yusuf Darwish said on Monday that Turkey would help.");
+  EXPECT_EQ(Rel(x, "Tom Burke", "tell", "Amman"), nullptr) << Dump(x);  // where, not whom
+  EXPECT_EQ(Rel(x, "Karim Haddad", "say", "Jund al-Badiya"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Yusuf Darwish", "say", "Turkey"), nullptr) << Dump(x);  // the subject of the report
+}
+
+TEST_F(ExtractTest, AnActorAfterAnotherVerbIsThatVerbsParticipant) {
+  Extraction x = Run("UN staff received reports of killings committed by Jund al-Badiya. Jordan threatened to "
+                     "close its border with Syria.");
+  EXPECT_EQ(Rel(x, "United Nations", "receive", "Jund al-Badiya"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Jordan", "threaten", "Syria"), nullptr) << Dump(x);  // the verb's own complement
+}
+
 }  // namespace
 }  // namespace ag
