@@ -195,6 +195,7 @@ class RelationFinder {
         // "a series of bombs", "three strikes", "heavy attacks": a plural noun, not a verb.
         if (form->kind == VerbFormKind::kThird && v > s.first_token &&
             (a_.toks[v - 1].lower == "of" || a_.toks[v - 1].kind == text::TokenKind::kNumber ||
+             IsMonth(a_.toks[v - 1].lower) ||  // "the 13 November attacks"
              a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kNum) ||
              (a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kAdj) && !a_.toks[v - 1].cap))) {
           Nominal(s, v, *form, args);
@@ -710,6 +711,7 @@ class RelationFinder {
   const Arg* SubjectOf(int v, int left_limit, const std::vector<const Arg*>& args, int depth) const {
     const Arg* left = LeftArg(v, left_limit, args);
     if (left == nullptr || depth > 3) return left;
+    if (depth == 0 && NounSubject(left, v)) return nullptr;
     int i = v - 1;
     while (i > left->te && (IsPlanned(T(i).lower) || IsHedged(T(i).lower) || IsBe(T(i).lower) ||
                             IsNegation(T(i)) || EndsWith(T(i).lower, "ly") || T(i).lower == "to" ||
@@ -727,6 +729,44 @@ class RelationFinder {
       return first != nullptr && first->te <= pv ? first : left;
     }
     return left;
+  }
+
+  // "Iraq faces challenges and all communities must cooperate": a common noun ends the words before the
+  // verb (across auxiliaries, modals and adverbs), so a noun phrase that names no actor is its subject. A
+  // noun in the argument's own phrase is the argument's ("Iraqi officials said", "Turkey's army attacked"); an
+  // infinitive takes the subject of the verb it completes ("conducted strikes to support").
+  bool NounSubject(const Arg* left, int v) const {
+    // "must cooperate to defeat": the infinitive's subject is its governing verb's.
+    if (v > 1 && T(v - 1).lower == "to")
+      return v - 2 > left->te && T(v - 2).pos == static_cast<uint8_t>(Upos::kVerb) && NounSubject(left, v - 2);
+    int i = v - 1;
+    while (i > left->te && (IsPlanned(T(i).lower) || IsHedged(T(i).lower) || IsBe(T(i).lower) || IsNegation(T(i)) ||
+                            EndsWith(T(i).lower, "ly") || T(i).pos == static_cast<uint8_t>(Upos::kAux) ||
+                            T(i).lower == "also" || T(i).lower == "still" || T(i).lower == "already"))
+      --i;
+    if (i <= left->te || i < left->tb) return false;
+    const Tok& t = T(i);
+    static const std::unordered_set<std::string_view> kTime = {
+        "today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "morning", "evening",
+        "afternoon", "night", "weekend", "time", "day", "days", "weeks", "months", "years", "hours", "hour"};
+    if (t.kind != text::TokenKind::kWord || t.cap || t.pos != static_cast<uint8_t>(Upos::kNoun) || kTime.count(t.lower))
+      return false;
+    // "U.S. border patrol agents abused", "British aircraft using guided missiles killed": the noun is the
+    // head of the argument's own phrase.
+    int j = left->te;
+    while (j < i && T(j).kind == text::TokenKind::kWord && !T(j).cap &&
+           (T(j).pos == static_cast<uint8_t>(Upos::kNoun) || T(j).pos == static_cast<uint8_t>(Upos::kAdj)))
+      ++j;
+    if (j == i || (T(j).pos == static_cast<uint8_t>(Upos::kVerb) && EndsWith(T(j).lower, "ing"))) return false;
+    // "the coalition in the last 24 hours conducted": the noun is in a phrase between subject and verb.
+    if (IsPreposition(T(left->te).lower) && !VerbBetween(left->te, i)) return false;
+    // "strikes coordinated with Iraq", "strikes delivering munitions": a participle after a means noun
+    // modifies it, and the means stand for their wielder.
+    const VerbForm* f = lex_.Verb(T(v).lower);
+    bool participle = EndsWith(T(v).lower, "ing") ||
+                      (f != nullptr && f->kind == VerbFormKind::kPast && v + 1 < static_cast<int>(a_.toks.size()) &&
+                       IsPreposition(T(v + 1).lower));
+    return !(i == v - 1 && participle);
   }
 
   // The first argument of the clause that is not inside a prepositional phrase.
@@ -889,14 +929,23 @@ class RelationFinder {
 
   // A verb among tokens [b, e) that heads a clause of its own after a noun: "reports of atrocities being
   // committed by", "companies hosting". Not the verb's own complement ("threatened to launch", "began
-  // shelling"), not a gerund after a preposition ("a formula for ending"), not "following" or "including".
-  bool InnerVerb(int b, int e) const {
+  // shelling"), not a gerund after a preposition ("a formula for ending"), not "following" or "including";
+  // but "the offensive to retake": an infinitive after a noun is the noun's.
+  bool InnerVerb(int b, int e) {
     bool noun = false;
     for (int i = b; i < e; ++i) {
       const Tok& t = T(i);
-      if (t.pos == static_cast<uint8_t>(Upos::kNoun) || t.pos == static_cast<uint8_t>(Upos::kPropn)) noun = true;
-      if (!noun || t.pos != static_cast<uint8_t>(Upos::kVerb) || IsBe(t.lower) || T(i - 1).s == "-") continue;
-      if (IsPreposition(T(i - 1).lower) || IsPrepositionalVerb(t.lower)) continue;
+      if ((t.pos == static_cast<uint8_t>(Upos::kNoun) || t.pos == static_cast<uint8_t>(Upos::kPropn)) &&
+          !IsWeekday(t.lower) && !IsMonth(t.lower))  // "threatened Monday to resume"
+        noun = true;
+      if (!noun || t.pos != static_cast<uint8_t>(Upos::kVerb) || IsBe(t.lower) || T(i - 1).s == "-" ||
+          (i + 1 < e && T(i + 1).s == "-"))  // "war-torn"
+        continue;
+      if (lex_.Verb(t.lower) == nullptr && LemmaOf(t.lower).empty()) continue;  // "to five": no verb at all
+      bool repeated = false;  // "shoulder to shoulder with", "side by side"
+      for (int k = b; k < i && !repeated; ++k) repeated = T(k).lower == t.lower;
+      if (repeated) continue;
+      if ((IsPreposition(T(i - 1).lower) && T(i - 1).lower != "to") || IsPrepositionalVerb(t.lower)) continue;
       return true;
     }
     return false;
@@ -925,6 +974,24 @@ class RelationFinder {
     return false;
   }
 
+  // The comma that opens a passive participle phrase (", backed by X,") holding g and closed before v, or
+  // -1.
+  int ParticiplePhrase(const Arg* g, int v, int left_limit) const {
+    int close = -1;
+    for (int i = g->te; i < v && close < 0; ++i)
+      if (T(i).s == ",") close = i;
+    if (close < 0) return -1;
+    for (int open = g->tb - 1; open >= left_limit; --open) {
+      if (T(open).s != ",") continue;
+      const Tok& first = T(open + 1);
+      int by = open + 2 < g->tb && EndsWith(T(open + 2).lower, "ly") ? open + 3 : open + 2;  // "heavily backed by"
+      bool participle = by < g->tb && first.pos == static_cast<uint8_t>(Upos::kVerb) && !first.cap &&
+                        (EndsWith(first.lower, "ed") || EndsWith(first.lower, "en")) && T(by).lower == "by";
+      return participle ? open : -1;
+    }
+    return -1;
+  }
+
   // The subject: the nearest argument before v in the clause; when an apposition or parenthetical
   // ", the US envoy to Syria," stands right before the verb, the argument before its first comma.
   const Arg* LeftArg(int v, int left_limit, const std::vector<const Arg*>& args) const {
@@ -942,6 +1009,13 @@ class RelationFinder {
         for (const Arg* g : args) resolved = resolved || (g->tb == i);
         if (!resolved) return nullptr;
       }
+    }
+    // "Kurdish fighters and Shia militiamen, assisted by US-led air strikes, launched the offensive to
+    // retake": the agent inside a participle phrase between commas is not the subject of what follows.
+    if (int open = ParticiplePhrase(nearest, v, left_limit); open >= 0) {
+      for (const Arg* g : args)
+        if (g->te == open && g->tb >= left_limit && !g->modifier) return g;
+      return nullptr;
     }
     int close = v - 1;
     while (close > nearest->te && (IsPlanned(T(close).lower) || IsHedged(T(close).lower) || T(close).lower == "to" ||
@@ -1010,6 +1084,17 @@ class RelationFinder {
     return next.kind == text::TokenKind::kWord && !next.cap && next.pos == static_cast<uint8_t>(Upos::kNoun);
   }
 
+  // "Raqqah, Syria": a town or region, a comma and a country; the country says where the town is.
+  bool TownInCountry(const Arg* town, const Arg* country) const {
+    if (country->tb != town->te + 1 || T(town->te).s != ",") return false;
+    const EntityBuild& t = a_.entities[town->entity];
+    const EntityBuild& c = a_.entities[country->entity];
+    if ((t.type != EntityType::kGpe && t.type != EntityType::kLoc) || c.type != EntityType::kGpe) return false;
+    const PlaceInfo* town_place = lex_.Place(t.key);
+    const PlaceInfo* country_place = lex_.Place(c.key);
+    return (town_place == nullptr || !town_place->country) && country_place != nullptr && country_place->country;
+  }
+
   // Objects: the first argument after `after` (not the subject), then arguments coordinated with it.
   std::vector<const Arg*> RightArgs(int after, int right_limit, const std::vector<const Arg*>& args,
                                     int subject) const {
@@ -1041,6 +1126,7 @@ class RelationFinder {
         continue;
       }
       const Arg* last = out.back();
+      if (TownInCountry(last, g)) break;  // "isolate Raqqah, Syria": where the town is
       bool joined = true;
       for (int i = last->te; i < g->tb; ++i)
         if (!(T(i).lower == "and" || T(i).s == "," || T(i).lower == "or")) joined = false;
@@ -1116,7 +1202,14 @@ void FindRelations(const Lexicon& lex, const DocAnalysis& a, std::vector<Relatio
       if (target != r.target) r.target_ref = true;
       r.target = target;
     }
-    if (r.source != r.target && acts(r.source)) kept.push_back(std::move(r));
+    // "condemned the attacks in Paris", "discussed efforts in Mosul": a verbal act is about what happened in
+    // a town and does not target it; a material one does ("imposed a curfew in Algiers").
+    const VerbForm* form = lex.Verb(a.toks[r.verb_tok].lower);
+    // ("threatened to institute a curfew in Algiers": the threat's target is the curfew's.)
+    bool verbal = form != nullptr && StartsWith(form->entry->quad, "verbal") &&
+                  !(r.verb_tok + 1 < static_cast<int>(a.toks.size()) && a.toks[r.verb_tok + 1].lower == "to");
+    bool about_town = place_phrase && verbal && !acts(r.target);
+    if (r.source != r.target && acts(r.source) && !about_town) kept.push_back(std::move(r));
   }
   *out = std::move(kept);
 }

@@ -58,6 +58,28 @@ bool IsSpace(std::string_view text, int32_t b, int32_t e) {
   return true;
 }
 
+// "Syria.The": ICU keeps letters joined by a dot as one word ("e.g", "U.S"); when a lower-case word of three
+// letters or more runs into a capitalised one, the dot ends a sentence that lacks its space. Pushes the
+// word, the dot and the rest (split again if it runs on) and records the dot's offset.
+bool SplitRunOn(std::string_view text, const Token& t, std::vector<Token>* tokens, std::vector<int32_t>* stops) {
+  if (t.kind != TokenKind::kWord) return false;
+  auto lower = [&](int32_t i) { return text[i] >= 'a' && text[i] <= 'z'; };
+  auto upper = [&](int32_t i) { return text[i] >= 'A' && text[i] <= 'Z'; };
+  for (int32_t dot = t.begin + 3; dot + 2 < t.end; ++dot) {
+    if (text[dot] != '.' || !lower(dot - 1) || !upper(dot + 1) || !lower(dot + 2)) continue;
+    bool word = true;  // letters only before the dot: not "www.Example", not "3.Then"
+    for (int32_t i = t.begin; i < dot && word; ++i) word = lower(i) || upper(i);
+    if (!word) continue;
+    tokens->push_back(Token{t.begin, dot, TokenKind::kWord});
+    tokens->push_back(Token{dot, dot + 1, TokenKind::kPunct});
+    stops->push_back(dot);
+    Token rest{dot + 1, t.end, TokenKind::kWord};
+    if (!SplitRunOn(text, rest, tokens, stops)) tokens->push_back(rest);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Segmentation Segment(std::string_view text) {
@@ -72,6 +94,7 @@ Segmentation Segment(std::string_view text) {
   its.word->setText(ut, status);
   std::vector<Token>& tokens = seg.tokens;
   tokens.reserve(text.size() / 5);
+  std::vector<int32_t> run_on_stops;  // offsets of the dots SplitRunOn cut out
   int32_t prev = its.word->first();
   for (int32_t pos = its.word->next(); pos != icu::BreakIterator::DONE; pos = its.word->next()) {
     int32_t rule = its.word->getRuleStatus();
@@ -92,7 +115,7 @@ Segmentation Segment(std::string_view text) {
           std::string_view(text.data() + tokens.back().begin, tokens.back().end - tokens.back().begin)
                   .find('.') != std::string_view::npos) {
         tokens.back().end = t.end;
-      } else {
+      } else if (!SplitRunOn(text, t, &tokens, &run_on_stops)) {
         tokens.push_back(t);
       }
     }
@@ -140,6 +163,26 @@ Segmentation Segment(std::string_view text) {
       }
     }
     joined.push_back(s);
+  }
+  // "Syria.The European Union": a sentence that runs on without a space ends at the dot.
+  if (!run_on_stops.empty()) {
+    std::vector<Sentence> split;
+    size_t k = 0;
+    for (const Sentence& s : joined) {
+      Sentence cur = s;
+      for (int32_t i = s.first_token; i + 1 < s.end_token; ++i) {
+        while (k < run_on_stops.size() && run_on_stops[k] < tokens[i].begin) ++k;
+        if (k == run_on_stops.size() || run_on_stops[k] != tokens[i].begin) continue;
+        Sentence head = cur;
+        head.end_token = i + 1;
+        head.end = tokens[i].end;
+        split.push_back(head);
+        cur.first_token = i + 1;
+        cur.begin = tokens[i + 1].begin;
+      }
+      split.push_back(cur);
+    }
+    joined = std::move(split);
   }
   seg.sentences = std::move(joined);
   return seg;

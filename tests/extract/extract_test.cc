@@ -619,5 +619,34 @@ TEST_F(ExtractTest, AnActorAfterAnotherVerbIsThatVerbsParticipant) {
   EXPECT_NE(Rel(x, "Jordan", "threaten", "Syria"), nullptr) << Dump(x);  // the verb's own complement
 }
 
+TEST_F(ExtractTest, ACountryAfterATownSaysWhereTheTownIs) {
+  Extraction x = Run("Jund al-Badiya attacked Homs, Syria, on Monday.");
+  EXPECT_NE(Rel(x, "Jund al-Badiya", "attack", "Homs"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Jund al-Badiya", "attack", "Syria"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, TheAgentOfAParticiplePhraseIsNotTheSubject) {
+  Extraction x = Run("Kurdish fighters and local militiamen, assisted by Turkish air strikes, launched an offensive "
+                     "to retake Mosul.");
+  EXPECT_EQ(Rel(x, "Turkey", "retake", "Mosul"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Turkish", "retake", "Mosul"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, AVerbalActDoesNotTargetTheTownWhereSomethingHappened) {
+  Extraction x = Run("Tom Burke condemned the attack in Homs. Jordan imposed a curfew in Irbid.");
+  EXPECT_EQ(Rel(x, "Tom Burke", "condemn", "Homs"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Jordan", "impose", "Irbid"), nullptr) << Dump(x);  // a material act does
+}
+
+TEST_F(ExtractTest, ANounPhraseBeforeTheVerbIsItsSubject) {
+  Extraction x = Run("Jordan faces great challenges and all communities must cooperate to defeat Jund al-Badiya. "
+                     "Jordanian officials said Syria would help. Jordan in the last 24 hours conducted 10 strikes "
+                     "against Jund al-Badiya.");
+  EXPECT_EQ(Rel(x, "Jordan", "cooperate", "Jund al-Badiya"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Jordan", "defeat", "Jund al-Badiya"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Jordanian", "say", "Syria"), nullptr) << Dump(x);  // the noun is the argument's own
+  EXPECT_NE(Rel(x, "Jordan", "strike", "Jund al-Badiya"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag

@@ -62,6 +62,20 @@ TEST(SegmentTest, TitleAndMonthAbbreviationsDoNotEndASentence) {
   EXPECT_EQ(t.substr(s.sentences[1].begin, s.sentences[1].end - s.sentences[1].begin), "The war ended.");
 }
 
+TEST(SegmentTest, ASentenceThatRunsOnEndsAtTheDot) {
+  std::string t = "Aid reached Syria.The European Union welcomed it. Talks on e.g. trade and the U.S. went on.";
+  text::Segmentation s = text::Segment(t);
+  ASSERT_EQ(s.sentences.size(), 3u);
+  EXPECT_EQ(t.substr(s.sentences[0].begin, s.sentences[0].end - s.sentences[0].begin), "Aid reached Syria.");
+  EXPECT_EQ(t.substr(s.sentences[1].begin, s.sentences[1].end - s.sentences[1].begin),
+            "The European Union welcomed it.");
+  std::vector<std::string> words;
+  for (const auto& tok : s.tokens) words.push_back(t.substr(tok.begin, tok.end - tok.begin));
+  EXPECT_EQ(words[2], "Syria");
+  EXPECT_EQ(words[3], ".");
+  EXPECT_EQ(words[4], "The");
+}
+
 TEST(SegmentTest, TokensKeepByteOffsets) {
   std::string t = "Shara\xE2\x80\x99" "a met al-Haddad.";
   text::Segmentation s = text::Segment(t);
