@@ -927,8 +927,8 @@ class RelationFinder {
     return false;
   }
 
-  // A verb among tokens [b, e) that heads a clause of its own after a noun: "reports of atrocities being
-  // committed by", "companies hosting". Not the verb's own complement ("threatened to launch", "began
+  // A verb among tokens [b, e) that heads a clause of its own after a noun or a comma: "reports of
+  // atrocities being committed by", "companies hosting", "air strikes, launched the offensive". Not the verb's own complement ("threatened to launch", "began
   // shelling"), not a gerund after a preposition ("a formula for ending"), not "following" or "including";
   // but "the offensive to retake": an infinitive after a noun is the noun's.
   bool InnerVerb(int b, int e) {
@@ -938,7 +938,7 @@ class RelationFinder {
       if ((t.pos == static_cast<uint8_t>(Upos::kNoun) || t.pos == static_cast<uint8_t>(Upos::kPropn)) &&
           !IsWeekday(t.lower) && !IsMonth(t.lower))  // "threatened Monday to resume"
         noun = true;
-      if (!noun || t.pos != static_cast<uint8_t>(Upos::kVerb) || IsBe(t.lower) || T(i - 1).s == "-" ||
+      if (!(noun || T(i - 1).s == ",") || t.pos != static_cast<uint8_t>(Upos::kVerb) || IsBe(t.lower) || T(i - 1).s == "-" ||
           (i + 1 < e && T(i + 1).s == "-"))  // "war-torn"
         continue;
       if (lex_.Verb(t.lower) == nullptr && LemmaOf(t.lower).empty()) continue;  // "to five": no verb at all
