@@ -302,6 +302,17 @@ class ActorFinder {
                                                    : EntityType::kNorp;  // MISC: only nationalities survive
       todo.emplace_back(b, e, hint);
     }
+    // "the Asad regime", "the Maduro regime": a lone name before "regime" names its leader, unless the
+    // lexicons know it as a place or nationality ("the Syrian regime").
+    for (int i = s.first_token + 1; i + 1 < s.end_token; ++i) {
+      if (T(i + 1).lower != "regime" || !IsCapWord(i) || (T(i - 1).cap && T(i - 1).lower != "the") ||
+          lex_.IsNotName(T(i).s))
+        continue;
+      bool known = lex_.Place(text::NameKey(T(i).s)) != nullptr || lex_.Nationality(T(i).s) != nullptr;
+      bool tagged = false;
+      for (const auto& [b, e, hint] : todo) tagged = tagged || (b <= i && i < e && hint != EntityType::kNorp);
+      if (!known && !tagged) todo.emplace_back(i, i + 1, EntityType::kPerson);
+    }
     // "Syria's al-Haddad" is two mentions: cut spans after an inner possessive; the possessor's type is
     // the gazetteers' (or the tagger's when they do not know it).
     for (size_t t = 0; t < todo.size(); ++t) {
@@ -1176,7 +1187,8 @@ class ActorFinder {
             });
           }
         }
-        if (id < 0 && (head == "regime" || head == "government" || head == "administration") &&
+        // ("the Syrian regime" names its own country: FoldGovernments.)
+        if (id < 0 && (head == "regime" || head == "government" || head == "administration") && j == i + 1 &&
             (j + 1 >= static_cast<int>(a_.toks.size()) || T(j + 1).lower != "of")) {
           // "the regime" after "the Asad regime", "the government" after "the Syrian government".
           for (const Arg& g : names) {

@@ -648,5 +648,15 @@ TEST_F(ExtractTest, ANounPhraseBeforeTheVerbIsItsSubject) {
   EXPECT_NE(Rel(x, "Jordan", "strike", "Jund al-Badiya"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, ALoneNameBeforeRegimeIsItsLeader) {
+  Extraction x = Run("The Maduro regime has used tear gas against students. The Syrian regime bombed Homs. The "
+                     "regime shelled Hama.");
+  const Entity* maduro = Find(x, "Maduro");
+  ASSERT_NE(maduro, nullptr) << Dump(x);
+  EXPECT_EQ(maduro->type, EntityType::kPerson);
+  EXPECT_EQ(Rel(x, "Maduro", "bomb", "Homs"), nullptr) << Dump(x);  // "the Syrian regime" is not Maduro's
+  EXPECT_EQ(Rel(x, "Maduro", "shell", "Hama"), nullptr) << Dump(x);  // the regime named last
+}
+
 }  // namespace
 }  // namespace ag
