@@ -305,7 +305,9 @@ class ActorFinder {
     // "the Asad regime", "the Maduro regime": a lone name before "regime" names its leader, unless the
     // lexicons know it as a place or nationality ("the Syrian regime").
     for (int i = s.first_token + 1; i + 1 < s.end_token; ++i) {
-      if (T(i + 1).lower != "regime" || !IsCapWord(i) || (T(i - 1).cap && T(i - 1).lower != "the") ||
+      std::string_view next = T(i + 1).lower;
+      next.remove_suffix(PossessiveBytes(next));  // "the Asad regime's attacks"
+      if (next != "regime" || !IsCapWord(i) || (T(i - 1).cap && T(i - 1).lower != "the") ||
           lex_.IsNotName(T(i).s))
         continue;
       bool known = lex_.Place(text::NameKey(T(i).s)) != nullptr || lex_.Nationality(T(i).s) != nullptr;

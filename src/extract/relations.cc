@@ -201,6 +201,12 @@ class RelationFinder {
           Nominal(s, v, *form, args);
           continue;
         }
+        // "the regime's escalating attacks": after a participle that modifies it, a noun that names the act.
+        if (form->kind == VerbFormKind::kThird && v - 2 >= s.first_token && EndsWith(a_.toks[v - 1].lower, "ing") &&
+            !a_.toks[v - 1].cap && (IsDeterminer(a_.toks[v - 2].lower) || PossessiveEnd(v - 2))) {
+          Nominal(s, v, *form, args);
+          continue;
+        }
         // "lift sanctions": a plural after a verb is its object, not a verb.
         if (form->kind == VerbFormKind::kThird && v > s.first_token && lex_.Verb(a_.toks[v - 1].lower) != nullptr &&
             !a_.toks[v - 1].cap)  // "the United States supports": a name, not a verb

@@ -656,6 +656,8 @@ TEST_F(ExtractTest, ALoneNameBeforeRegimeIsItsLeader) {
   EXPECT_EQ(maduro->type, EntityType::kPerson);
   EXPECT_EQ(Rel(x, "Maduro", "bomb", "Homs"), nullptr) << Dump(x);  // "the Syrian regime" is not Maduro's
   EXPECT_EQ(Rel(x, "Maduro", "shell", "Hama"), nullptr) << Dump(x);  // the regime named last
+  x = Run("We call for an end to the Maduro regime's escalating attacks on Caracas.");
+  EXPECT_NE(Rel(x, "Maduro", "attack", "Caracas"), nullptr) << Dump(x);  // a noun after a participle
 }
 
 }  // namespace
