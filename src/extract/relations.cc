@@ -85,6 +85,14 @@ bool IsWeekday(std::string_view w) {
          w == "saturday" || w == "sunday";
 }
 
+// Nouns of time that stand where a subject or object might ("X yesterday met", "the attack Tuesday").
+bool IsTimeNoun(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "morning", "evening",
+      "afternoon", "night", "weekend", "time", "day", "days", "weeks", "months", "years", "hours", "hour"};
+  return k.count(w) > 0;
+}
+
 bool IsDeterminer(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" || w == "their" ||
          w == "his" || w == "her" || w == "our" || w == "any" || w == "no" || w == "each" || w == "every";
@@ -183,6 +191,14 @@ class RelationFinder {
           Nominal(s, v, *form, args);
           continue;
         }
+        // "several protest groups", "attack helicopters", "a support package": a trigger noun that modifies
+        // the noun after it names no act.
+        if ((form->kind == VerbFormKind::kBase || form->kind == VerbFormKind::kNoun) && v + 1 < s.end_token &&
+            v > s.first_token && a_.toks[v + 1].pos == static_cast<uint8_t>(Upos::kNoun) && !a_.toks[v + 1].cap &&
+            a_.toks[v + 1].kind == text::TokenKind::kWord && !IsTimeNoun(a_.toks[v + 1].lower) &&
+            a_.toks[v - 1].pos != static_cast<uint8_t>(Upos::kPron) && !IsNegation(a_.toks[v - 1]) &&
+            a_.toks[v - 1].pos != static_cast<uint8_t>(Upos::kAux) && a_.toks[v - 1].lower != "to")
+          continue;
         // "a power station", "the border crossing": a base form in a noun compound is no verb.
         if (form->kind == VerbFormKind::kBase && v > s.first_token &&
             a_.toks[v].pos == static_cast<uint8_t>(Upos::kNoun) &&
@@ -752,10 +768,7 @@ class RelationFinder {
       --i;
     if (i <= left->te || i < left->tb) return false;
     const Tok& t = T(i);
-    static const std::unordered_set<std::string_view> kTime = {
-        "today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "morning", "evening",
-        "afternoon", "night", "weekend", "time", "day", "days", "weeks", "months", "years", "hours", "hour"};
-    if (t.kind != text::TokenKind::kWord || t.cap || t.pos != static_cast<uint8_t>(Upos::kNoun) || kTime.count(t.lower))
+    if (t.kind != text::TokenKind::kWord || t.cap || t.pos != static_cast<uint8_t>(Upos::kNoun) || IsTimeNoun(t.lower))
       return false;
     // "U.S. border patrol agents abused", "British aircraft using guided missiles killed": the noun is the
     // head of the argument's own phrase.

@@ -660,5 +660,14 @@ TEST_F(ExtractTest, ALoneNameBeforeRegimeIsItsLeader) {
   EXPECT_NE(Rel(x, "Maduro", "attack", "Caracas"), nullptr) << Dump(x);  // a noun after a participle
 }
 
+TEST_F(ExtractTest, ATriggerNounThatModifiesANounNamesNoAct) {
+  Extraction x = Run("Inspector Omar Haddad met several protest groups in Amman. Jordan bought attack helicopters "
+                     "from Turkey. Jordan will attack Jund al-Badiya tomorrow.");
+  EXPECT_EQ(Find(x, "Inspector Omar Haddad"), nullptr) << Dump(x);  // a title
+  EXPECT_EQ(Rel(x, "Omar Haddad", "protest", "groups"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Jordan", "attack", "Turkey"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Jordan", "attack", "Jund al-Badiya"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
