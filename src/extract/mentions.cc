@@ -374,7 +374,13 @@ class ActorFinder {
       return T(i).kind == text::TokenKind::kWord && !T(i).cap && !IsParticle(T(i).lower) && T(i).lower != "of" &&
              T(i).lower != "the" && T(i).lower != "and" && T(i).lower != "for" && T(i).lower != "de";
     };
-    while (*e - 1 > *b && (lower_word(*e - 1) || T(*e - 1).kind == text::TokenKind::kPunct)) --*e;
+    // A name never ends on a connector either ("the Civil Service Pension Scheme, and hoped").
+    auto connector = [&](int i) {
+      const std::string& w = T(i).lower;
+      return !T(i).cap && (w == "of" || w == "the" || w == "and" || w == "for" || w == "de");
+    };
+    while (*e - 1 > *b && (lower_word(*e - 1) || connector(*e - 1) || T(*e - 1).kind == text::TokenKind::kPunct))
+      --*e;
     // A lower-case word after the last capitalised one ends the name there ("Film unit at £300m").
     int last_cap = -1;
     for (int i = *b; i < *e; ++i)

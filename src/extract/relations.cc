@@ -339,6 +339,14 @@ class RelationFinder {
         !passive) {
       return;
     }
+    // "Parties cannot take older voters for granted, says Age Concern.": the same without quotes, the
+    // speaker closing the sentence.
+    if (IsSpeech(form.entry->lemma) && v > s.first_token && T(v - 1).s == "," && !passive) {
+      for (const Arg* g : args)
+        if (g->tb > v && g->tb <= v + 4 &&
+            (g->te == s.end_token || (g->te + 1 == s.end_token && T(g->te).kind == text::TokenKind::kPunct)))
+          return;
+    }
     const Arg* left = SubjectOf(v, left_limit, args, 0);
     if (passive && T(v - 1).s == ",") {  // "X, backed by Y": the patient ends at the comma
       left = nullptr;

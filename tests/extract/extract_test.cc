@@ -669,5 +669,15 @@ TEST_F(ExtractTest, ATriggerNounThatModifiesANounNamesNoAct) {
   EXPECT_NE(Rel(x, "Jordan", "attack", "Jund al-Badiya"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, ANameNeverEndsOnAConnector) {
+  Extraction x = Run("The Foreign Office said it was reviewing the Civil Service Pension Scheme, and hoped to act.");
+  EXPECT_NE(Find(x, "Civil Service Pension Scheme"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, ASpeakerAfterTheReportIsNoObject) {
+  Extraction x = Run("Jordan cannot take older voters for granted in the coming election, says Amnesty International.");
+  EXPECT_EQ(Rel(x, "Jordan", "say", "Amnesty International"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
