@@ -208,6 +208,24 @@ class RelationFinder {
           Nominal(s, v, *form, args);  // "air support for ground forces"
           continue;
         }
+        // "released without charge", "asking for help", "its fair share of": a base form after a
+        // preposition, or after an adjective after a determiner, is a noun.
+        if (form->kind == VerbFormKind::kBase && v - 1 > s.first_token && !a_.toks[v - 1].cap &&
+            (((IsPreposition(a_.toks[v - 1].lower) || a_.toks[v - 1].lower == "without") &&
+              a_.toks[v - 1].lower != "to") ||
+             (a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kAdj) &&
+              (IsDeterminer(a_.toks[v - 2].lower) || PossessiveEnd(v - 2))))) {
+          // "released without charge": an act that did not happen.
+          if (a_.toks[v - 1].lower != "without") Nominal(s, v, *form, args);
+          continue;
+        }
+        // "the three other freed British detainees": a participle after a determiner or an adjective
+        // describes a noun.
+        if (form->kind == VerbFormKind::kPast && v > s.first_token && !a_.toks[v - 1].cap &&
+            (IsDeterminer(a_.toks[v - 1].lower) || a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kAdj) ||
+             a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kNum)) &&
+            !EndsWith(a_.toks[v - 1].lower, "ly"))
+          continue;
         // "a series of bombs", "three strikes", "heavy attacks": a plural noun, not a verb.
         if (form->kind == VerbFormKind::kThird && v > s.first_token &&
             (a_.toks[v - 1].lower == "of" || a_.toks[v - 1].kind == text::TokenKind::kNumber ||
@@ -505,6 +523,7 @@ class RelationFinder {
   // with Y", "US airstrikes against Z". The source is the argument right before the noun (possessive or
   // modifier), else the clause subject; the target follows a preposition after the noun.
   void Nominal(const text::Sentence& s, int v, const VerbForm& form, const std::vector<const Arg*>& args) {
+    if (IsUnlisted(form, v)) return;  // a verb the lexicon does not list names no act as a noun
     int left_limit = s.first_token, right_limit = std::min(s.end_token, v + 8);
     for (int i = v - 1; i >= s.first_token; --i)
       if (IsBoundary(T(i))) {
@@ -786,7 +805,9 @@ class RelationFinder {
       ++j;
     if (j == i || (T(j).pos == static_cast<uint8_t>(Upos::kVerb) && EndsWith(T(j).lower, "ing"))) return false;
     // "the coalition in the last 24 hours conducted": the noun is in a phrase between subject and verb.
-    if (IsPreposition(T(left->te).lower) && !VerbBetween(left->te, i)) return false;
+    bool joined = false;  // "foster families in the UK and carers have said": a new subject
+    for (int k = left->te; k < i && !joined; ++k) joined = T(k).lower == "and" || T(k).lower == "but" || T(k).s == ",";
+    if (IsPreposition(T(left->te).lower) && !VerbBetween(left->te, i) && !joined) return false;
     // "strikes coordinated with Iraq", "strikes delivering munitions": a participle after a means noun
     // modifies it, and the means stand for their wielder.
     const VerbForm* f = lex_.Verb(T(v).lower);
@@ -1049,6 +1070,30 @@ class RelationFinder {
                                    IsBe(T(close).lower) || IsNegation(T(close)) || EndsWith(T(close).lower, "ly")))
       --close;
     if (close >= left_limit && T(close).s == ",") {
+      // "Mr Mubanga, 32, from Wembley, London, said": ages and home towns between commas describe the name
+      // before them.
+      int chain = close;
+      for (int open = close - 1; open >= left_limit; --open) {
+        if (T(open).s != ",") continue;
+        bool described = open + 1 < chain;
+        for (int k = open + 1; k < chain && described; ++k) {
+          bool place = false;  // a place the lexicons know, or any after "from" ("from Wembley")
+          for (const Arg* g : args)
+            place = place || (g->tb <= k && k < g->te && (a_.entities[g->entity].type == EntityType::kGpe ||
+                                                          a_.entities[g->entity].type == EntityType::kLoc) &&
+                              (lex_.Place(a_.entities[g->entity].key) != nullptr ||
+                               (g->tb > open + 1 && (T(g->tb - 1).lower == "from" || T(g->tb - 1).lower == "in"))));
+          described = place || T(k).kind == text::TokenKind::kNumber || T(k).lower == "from" ||
+                      T(k).lower == "aged" || T(k).lower == "in";
+        }
+        if (!described) break;
+        chain = open;
+      }
+      if (chain < close) {
+        for (const Arg* g : args)
+          if (g->te == chain && g->tb >= left_limit && !g->modifier) return g;
+        return nullptr;
+      }
       for (int open = close - 1; open >= left_limit; --open) {
         if (T(open).s != ",") continue;
         // "The American envoy to Syria, Tom Barrack, announced": the name between the commas is the
@@ -1137,6 +1182,20 @@ class RelationFinder {
       }
       if (quote) break;
       if (g->entity == subject && g->pronoun) continue;  // "met his counterpart"
+      // "offered his congratulations, as did Michael Howard": a second subject, not an object.
+      if (g->tb >= after + 3 && T(g->tb - 2).lower == "as" &&
+          (T(g->tb - 1).lower == "did" || T(g->tb - 1).lower == "have" || T(g->tb - 1).lower == "has" ||
+           T(g->tb - 1).lower == "do" || T(g->tb - 1).lower == "does"))
+        break;
+      // "X attacked Y and Z retaliated", "accepted there was no plot and I think": an argument after "and"
+      // or "but" that a verb follows is the subject of a clause of its own.
+      if (g->tb > after + 1 && (T(g->tb - 1).lower == "and" || T(g->tb - 1).lower == "but") &&
+          g->te < static_cast<int>(a_.toks.size()) && T(g->te).sentence == T(g->tb).sentence &&
+          (T(g->te).pos == static_cast<uint8_t>(Upos::kAux) ||
+           (T(g->te).pos == static_cast<uint8_t>(Upos::kVerb) && !EndsWith(T(g->te).lower, "ing")) ||
+           (EndsWith(T(g->te).lower, "ly") && g->te + 1 < static_cast<int>(a_.toks.size()) &&
+            T(g->te + 1).pos == static_cast<uint8_t>(Upos::kVerb))))
+        break;
       if (SpeakerOfReport(g)) break;  // "..., Pentagon Press Secretary Peter Cook said": the source, not an object
       if (out.empty()) {
         if (g->entity == subject || PlaceModifier(g)) continue;

@@ -679,5 +679,28 @@ TEST_F(ExtractTest, ASpeakerAfterTheReportIsNoObject) {
   EXPECT_EQ(Rel(x, "Jordan", "say", "Amnesty International"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, NounsThatLookLikeVerbs) {
+  Extraction x = Run("The three freed Jordanian detainees were released without charge by Syrian police. If people "
+                     "turn up in Jordan asking for help they will be turned away.");
+  EXPECT_EQ(Rel(x, "Syrian police", "charge", "Jordanian"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Jordanian", "charge", "Syrian police"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Jordanian", "free", "Syrian police"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Syrian police", "release", "Jordanian"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Jordan", "help", "people"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, ASecondClauseHasItsOwnSubject) {
+  Extraction x = Run("Jordan attacked Jund al-Badiya and Syria protested. Tom Burke offered his congratulations, "
+                     "as did Omar Haddad.");
+  EXPECT_NE(Rel(x, "Jordan", "attack", "Jund al-Badiya"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Jordan", "attack", "Syria"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Tom Burke", "offer", "Omar Haddad"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, AgeAndHomeTownDescribeTheSubject) {
+  Extraction x = Run("Mr Karim Haddad, 32, from Irbid, Jordan, criticised Syria.");
+  EXPECT_NE(Rel(x, "Karim Haddad", "criticise", "Syria"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
