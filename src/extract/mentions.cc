@@ -1108,8 +1108,13 @@ class ActorFinder {
             // Earlier sentences only: "Burke praised both men" is not Burke and one other.
             if (T(it->tb).sentence >= t.sentence || it->modifier || T(it->tb).sentence < t.sentence - 3) continue;
             EntityType type = a_.entities[it->entity].type;
-            bool fits = people ? type == EntityType::kPerson
-                               : (type == EntityType::kGpe || type == EntityType::kOrg || type == EntityType::kGroup);
+            // "both parties" are organisations, "both countries" states; "both sides" may be either.
+            const std::string& head = T(h).lower;
+            bool parties = head == "parties", states = head == "countries" || head == "states" || head == "nations";
+            bool fits = people    ? type == EntityType::kPerson
+                        : parties ? type == EntityType::kOrg
+                        : states  ? type == EntityType::kGpe
+                                  : (type == EntityType::kGpe || type == EntityType::kOrg || type == EntityType::kGroup);
             if (fits && std::find(found.begin(), found.end(), it->entity) == found.end()) found.push_back(it->entity);
           }
           if (found.size() == 2) {

@@ -181,6 +181,8 @@ class RelationFinder {
             (v + 1 < s.end_token && a_.toks[v + 1].s == "-" && a_.toks[v + 1].b == a_.toks[v].e))
           continue;
         // "the attack", "a meeting", "Syria's visit", "talks": a nominal trigger.
+        // "in order to", "in order that": no order given.
+        if (a_.toks[v].lower == "order" && v > s.first_token && a_.toks[v - 1].lower == "in") continue;
         // "at the hands of X" names an agent, not a handing over.
         if (a_.toks[v].lower == "hands" && v >= 2 && a_.toks[v - 2].lower == "at") continue;
         bool after_det = v > s.first_token && IsDeterminer(a_.toks[v - 1].lower);
@@ -943,7 +945,9 @@ class RelationFinder {
     if (i >= static_cast<int>(a_.toks.size()) || T(i).sentence != T(g->tb).sentence) return false;
     const VerbForm* f = lex_.Verb(T(i).lower);
     bool speech = (f != nullptr && IsSpeech(f->entry->lemma)) || T(i).lower == "added";
-    return speech && g->tb > 0 && (T(g->tb - 1).s == "," || IsQuote(T(g->tb - 1).s) || g->pronoun);
+    int b = g->tb;  // ", Mr Howard told": titles before the name
+    while (b > 0 && T(b - 1).cap && (lex_.IsTitle(T(b - 1).lower) || T(b - 1).s == ".")) --b;
+    return speech && b > 0 && (T(b - 1).s == "," || IsQuote(T(b - 1).s) || g->pronoun);
   }
 
   bool PossessiveEnd(int tok) const {
@@ -975,8 +979,9 @@ class RelationFinder {
     return false;
   }
 
-  // A verb among tokens [b, e) that heads a clause of its own after a noun or a comma: "reports of
-  // atrocities being committed by", "companies hosting", "air strikes, launched the offensive". Not the verb's own complement ("threatened to launch", "began
+  // A verb among tokens [b, e) that heads a clause of its own after a noun or a comma, or a clause that a
+  // noun opens: "reports of atrocities being committed by", "companies hosting", "air strikes, launched the
+  // offensive", "the reports which". Not the verb's own complement ("threatened to launch", "began
   // shelling"), not a gerund after a preposition ("a formula for ending"), not "following" or "including";
   // but "the offensive to retake": an infinitive after a noun is the noun's.
   bool InnerVerb(int b, int e) {
@@ -986,6 +991,11 @@ class RelationFinder {
       if ((t.pos == static_cast<uint8_t>(Upos::kNoun) || t.pos == static_cast<uint8_t>(Upos::kPropn)) &&
           !IsWeekday(t.lower) && !IsMonth(t.lower))  // "threatened Monday to resume"
         noun = true;
+      // "the reports which Iran denied": a relative clause on a noun. (Not "that": "welcomed the news that
+      // the Government of Iraq has raised the flag" welcomes what the government did.)
+      if (noun && (t.lower == "which" || t.lower == "who" || t.lower == "whom") &&
+          T(i - 1).pos == static_cast<uint8_t>(Upos::kNoun) && !T(i - 1).cap)
+        return true;
       if (!(noun || T(i - 1).s == ",") || t.pos != static_cast<uint8_t>(Upos::kVerb) || IsBe(t.lower) || T(i - 1).s == "-" ||
           (i + 1 < e && T(i + 1).s == "-"))  // "war-torn"
         continue;
@@ -1009,7 +1019,7 @@ class RelationFinder {
                   t.lower == "today" || t.lower == "yesterday" || t.lower == "tonight" ||
                   (t.lower == "on" && i + 1 < e &&
                    (T(i + 1).kind == text::TokenKind::kNumber || IsMonth(T(i + 1).lower) || IsWeekday(T(i + 1).lower)));
-      bool ok = date || t.cap || t.lower == "that" || t.s == "," || IsDeterminer(t.lower) || EndsWith(t.lower, "ly") ||
+      bool ok = date || (t.cap && lex_.IsTitle(t.lower)) || t.lower == "that" || t.s == "," || IsDeterminer(t.lower) || EndsWith(t.lower, "ly") ||
                 (t.kind == text::TokenKind::kWord && !t.cap && t.pos == static_cast<uint8_t>(Upos::kAdj));
       if (!ok) return false;
     }

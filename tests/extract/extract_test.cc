@@ -702,5 +702,19 @@ TEST_F(ExtractTest, AgeAndHomeTownDescribeTheSubject) {
   EXPECT_NE(Rel(x, "Karim Haddad", "criticise", "Syria"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, BothPartiesAreTheTwoPartiesNamedBefore) {
+  Extraction x = Run("Labour and the Tories clashed over migrants in Britain. The Liberal Democrats warned both parties "
+                     "against pandering to prejudice.");
+  EXPECT_NE(Rel(x, "Liberal Democrats", "warn", "Labour Party"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Liberal Democrats", "warn", "Conservative Party"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, ATitledSpeakerAfterACommaIsNoObject) {
+  Extraction x = Run("Asked whether Labour and the Tories appeal to the same voters, Mr Karim Haddad told "
+                     "reporters he disagreed. Police take officers off day shifts in order to do their job.");
+  EXPECT_EQ(Rel(x, "Labour Party", "appeal", "Karim Haddad"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "officers", "order", "police"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
