@@ -511,6 +511,15 @@ class RelationFinder {
     // where, not whom.
     bool locative = !rights.empty() && rights[0]->tb > 0 &&
                     (T(rights[0]->tb - 1).lower == "in" || T(rights[0]->tb - 1).lower == "at");
+    // "clashed over migrants", "talked about Syria": what a symmetric act is about is no participant.
+    if (!rights.empty() && IsSymmetric(form.entry->lemma) && rights[0]->tb > 0) {
+      int p = rights[0]->tb - 1;
+      while (p > v && IsDeterminer(T(p).lower)) --p;
+      if (T(p).lower == "over" || T(p).lower == "about" || T(p).lower == "regarding") {
+        rights.clear();
+        locative = false;
+      }
+    }
     if (subjects.size() >= 2 && IsSymmetric(form.entry->lemma) && (rights.empty() || locative)) {
       emit(subjects[0], subjects[1]);
       return;

@@ -716,5 +716,13 @@ TEST_F(ExtractTest, ATitledSpeakerAfterACommaIsNoObject) {
   EXPECT_EQ(Rel(x, "officers", "order", "police"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, WhatASymmetricActIsAboutIsNoParticipant) {
+  Extraction x = Run("Labour and the Tories clashed over migrants in Britain. Jordan met Syria over the refugees.");
+  EXPECT_NE(Rel(x, "Labour Party", "clash", "Conservative Party"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Labour Party", "clash", "migrants"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Jordan", "meet", "Syria"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Jordan", "meet", "refugees"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
