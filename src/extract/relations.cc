@@ -181,6 +181,9 @@ class RelationFinder {
             (v + 1 < s.end_token && a_.toks[v + 1].s == "-" && a_.toks[v + 1].b == a_.toks[v].e))
           continue;
         // "the attack", "a meeting", "Syria's visit", "talks": a nominal trigger.
+        // "gone on the offensive": an idiom, no assault.
+        if (a_.toks[v].lower == "offensive" && v >= 2 && a_.toks[v - 1].lower == "the" && a_.toks[v - 2].lower == "on")
+          continue;
         // "in order to", "in order that": no order given.
         if (a_.toks[v].lower == "order" && v > s.first_token && a_.toks[v - 1].lower == "in") continue;
         // "at the hands of X" names an agent, not a handing over.
@@ -360,10 +363,15 @@ class RelationFinder {
       return;
     }
     // "Parties cannot take older voters for granted, says Age Concern.": the same without quotes, the
-    // speaker closing the sentence.
+    // speaker closing the sentence. (Not "Omar Saleh, the foreign minister, warned Syria.": what stands
+    // before the comma must be a clause.)
     if (IsSpeech(form.entry->lemma) && v > s.first_token && T(v - 1).s == "," && !passive) {
+      int from = v - 2;
+      while (from > s.first_token && T(from - 1).s != ",") --from;
+      bool clause = false;
+      for (int k = from; k < v - 1 && !clause; ++k) clause = T(k).pos == static_cast<uint8_t>(Upos::kVerb);
       for (const Arg* g : args)
-        if (g->tb > v && g->tb <= v + 4 &&
+        if (clause && g->tb > v && g->tb <= v + 4 &&
             (g->te == s.end_token || (g->te + 1 == s.end_token && T(g->te).kind == text::TokenKind::kPunct)))
           return;
     }
@@ -780,6 +788,8 @@ class RelationFinder {
                             T(i).lower == "has" || T(i).lower == "have" || T(i).lower == "had"))
       --i;
     if (i < left_limit || !(T(i).lower == "and" || T(i).lower == "then" || T(i).s == ",")) return left;
+    // "as Sir Digby Jones, CBI director general, warned": the comma closes an apposition of the subject.
+    if (T(i).s == "," && left->te < i && T(left->te).s == ",") return left;
     // A verb before the argument, after the clause start: the argument is its object.
     for (int pv = left->tb - 1; pv >= left_limit; --pv) {
       bool verb = T(pv).pos == static_cast<uint8_t>(Upos::kVerb) ||
@@ -796,8 +806,9 @@ class RelationFinder {
   // noun in the argument's own phrase is the argument's ("Iraqi officials said", "Turkey's army attacked"); an
   // infinitive takes the subject of the verb it completes ("conducted strikes to support").
   bool NounSubject(const Arg* left, int v) const {
-    // "must cooperate to defeat": the infinitive's subject is its governing verb's.
-    if (v > 1 && T(v - 1).lower == "to")
+    // "must cooperate to defeat", "cash should be spent on improving": an infinitive's or a gerund's
+    // subject is its governing verb's.
+    if (v > 1 && (T(v - 1).lower == "to" || (IsPreposition(T(v - 1).lower) && EndsWith(T(v).lower, "ing"))))
       return v - 2 > left->te && T(v - 2).pos == static_cast<uint8_t>(Upos::kVerb) && NounSubject(left, v - 2);
     int i = v - 1;
     while (i > left->te && (IsPlanned(T(i).lower) || IsHedged(T(i).lower) || IsBe(T(i).lower) || IsNegation(T(i)) ||

@@ -724,5 +724,13 @@ TEST_F(ExtractTest, WhatASymmetricActIsAboutIsNoParticipant) {
   EXPECT_EQ(Rel(x, "Jordan", "meet", "refugees"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, AnAppositionBeforeTheVerbIsNoVerbCoordination) {
+  Extraction x = Run("Karim Haddad spoke after Sir Omar Saleh, Jordan's foreign minister, warned Syria. Omar Saleh "
+                     "said the extra money should be spent on helping Syrian refugees.");
+  EXPECT_NE(Rel(x, "Omar Saleh", "warn", "Syria"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Karim Haddad", "warn", "Syria"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Omar Saleh", "help", "Syrian"), nullptr) << Dump(x);  // the money's, not his
+}
+
 }  // namespace
 }  // namespace ag
