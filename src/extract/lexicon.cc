@@ -231,7 +231,7 @@ void Lexicon::AddPhrase(const std::string& phrase, const VerbEntry* entry) {
 }
 
 const VerbEntry* Lexicon::MatchPhrase(const std::string& lemma, const std::function<std::string_view(int)>& next,
-                                      bool* matched) const {
+                                      bool* matched, int* length) const {
   *matched = false;
   auto it = phrases_.find(lemma);
   if (it == phrases_.end()) return nullptr;
@@ -240,6 +240,7 @@ const VerbEntry* Lexicon::MatchPhrase(const std::string& lemma, const std::funct
     for (size_t k = 0; k < p.rest.size() && all; ++k) all = next(static_cast<int>(k)) == p.rest[k];
     if (all) {
       *matched = true;
+      if (length != nullptr) *length = static_cast<int>(p.rest.size());
       return p.entry;
     }
   }

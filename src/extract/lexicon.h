@@ -74,9 +74,10 @@ class Lexicon {
   // lemma starts a phrase and whose next words are the phrase's are that entry's relation; a phrase of the
   // top-level "no_relation" list ("call for") relates no one. `next(k)` gives the k-th lower-case word after
   // the verb ("" past the sentence). Returns the matched phrase's entry, or nullptr with *matched set when
-  // the phrase relates no one; *matched false when no phrase matches.
+  // the phrase relates no one; *matched false when no phrase matches. *length, when given, is the number of
+  // words matched after the verb.
   const VerbEntry* MatchPhrase(const std::string& lemma, const std::function<std::string_view(int)>& next,
-                               bool* matched) const;
+                               bool* matched, int* length = nullptr) const;
 
   // The lemma of a lower-case English verb form that data/relations.json does not list ("recognised" ->
   // "recognise", "fled" -> "flee"), from WordNet's verbs (data/lexicon/verb_lemmas.tsv) and the regular

@@ -159,7 +159,10 @@ class RelationFinder {
       std::vector<bool> covered(s.end_token - s.first_token, false);
       for (const Arg* g : args)
         for (int t = g->tb; t < g->te && t < s.end_token; ++t) covered[t - s.first_token] = true;
+      phrase_end_ = -1;
+      int inside_phrase = -1;  // the last token of the verb phrase matched before ("lifted its sanctions")
       for (int v = s.first_token; v < s.end_token; ++v) {
+        if (v <= inside_phrase) continue;
         if (covered[v - s.first_token] || a_.toks[v].kind != text::TokenKind::kWord) continue;
         const VerbForm* form = lex_.Verb(a_.toks[v].lower);
         // Phrasal patterns of the lexicon: "called on X to" is urge, "works closely with" cooperate,
@@ -167,13 +170,32 @@ class RelationFinder {
         if (form != nullptr || a_.toks[v].pos == static_cast<uint8_t>(Upos::kVerb)) {
           const std::string& lemma = form != nullptr ? form->entry->lemma : LemmaOf(a_.toks[v].lower);
           bool matched = false;
+          int length = 0;
           const VerbEntry* phrase = lemma.empty() ? nullptr : lex_.MatchPhrase(lemma, [&](int k) -> std::string_view {
             int i = v + 1 + k;
             return i < s.end_token ? std::string_view(a_.toks[i].lower) : std::string_view();
-          }, &matched);
+          }, &matched, &length);
+          phrase_end_ = matched ? v + length : -1;
+          // Then across modifiers: "lifted its remaining sanctions on", "imposed new US sanctions on".
+          if (!matched && !lemma.empty()) {
+            std::vector<int> words;
+            for (int i = v + 1, skipped = 0; i < s.end_token && words.size() < 6; ++i) {
+              if (words.empty() && skipped < 3 && IsPhraseFiller(i)) {
+                ++skipped;
+                continue;
+              }
+              words.push_back(i);
+            }
+            phrase = lex_.MatchPhrase(lemma, [&](int k) -> std::string_view {
+              return k < static_cast<int>(words.size()) ? std::string_view(a_.toks[words[k]].lower)
+                                                        : std::string_view();
+            }, &matched, &length);
+            if (matched && length > 0) phrase_end_ = words[length - 1];
+          }
           if (matched && phrase == nullptr) continue;
           if (phrase != nullptr) form = PhraseForm(phrase, v, form);
         }
+        if (phrase_end_ > v) inside_phrase = phrase_end_;
         if (form == nullptr) form = UnlistedVerb(v);
         if (form == nullptr) continue;
         // "so-called", "duty-free", "US-led": part of a hyphenated word, not a verb.
@@ -282,6 +304,18 @@ class RelationFinder {
     if (word == lemma) return VerbFormKind::kBase;
     if (EndsWith(word, "s") && !EndsWith(word, "ss")) return VerbFormKind::kThird;
     return VerbFormKind::kPast;
+  }
+
+  // A word a verb phrase may hold before its noun: a determiner, a number, a lower-case adjective or
+  // adverb, a participle, an abbreviation ("its remaining US sanctions").
+  bool IsPhraseFiller(int i) const {
+    const Tok& t = T(i);
+    if (IsDeterminer(t.lower) || t.kind == text::TokenKind::kNumber) return true;
+    if (t.kind != text::TokenKind::kWord) return false;
+    if (t.all_caps && t.s.size() <= 3) return true;
+    return !t.cap && (t.pos == static_cast<uint8_t>(Upos::kAdj) || t.pos == static_cast<uint8_t>(Upos::kAdv) ||
+                      t.pos == static_cast<uint8_t>(Upos::kNum) || EndsWith(t.lower, "ing") || t.lower == "most" ||
+                      t.lower == "more" || t.lower == "all");
   }
 
   // A form UnlistedVerb made for the verb at v.
@@ -394,7 +428,9 @@ class RelationFinder {
       // The agent is the phrase right after "by" ("by the SDF", "by US forces"), not a later place.
       if (rights.empty() || AnyPreposition(by + 1, rights[0]->tb)) return;
     } else {
-      rights = RightArgs(v, right_limit, args, left ? left->entity : -1);
+      // A verb phrase's object follows the phrase ("lifted most remaining US sanctions on Syria").
+      int after = phrase_end_ > v && phrase_end_ < right_limit ? phrase_end_ : v;
+      rights = RightArgs(after, right_limit, args, left ? left->entity : -1);
       // "have received reports of atrocities being committed by IS", "vowed to defeat ISIL": an actor
       // after another verb is that verb's participant, not this one's.
       if (!rights.empty() && InnerVerb(v + 1, rights[0]->tb)) rights.clear();
@@ -1259,6 +1295,7 @@ class RelationFinder {
   std::deque<VerbForm> phrase_forms_;                     // forms of phrase entries
   std::unordered_map<std::string, std::string> lemmas_;   // word -> VerbLemma ("" for none)
   std::unordered_map<std::string, VerbForm> unlisted_;    // word -> its form
+  int phrase_end_ = -1;  // the last token of the verb phrase matched at the current verb, or -1
 };
 
 }  // namespace

@@ -243,7 +243,7 @@ TEST_F(ExtractTest, NegationAndModality) {
   ASSERT_NE(join, nullptr) << Dump(x);
   EXPECT_EQ(join->modality, Modality::kHedged);
   EXPECT_EQ(join->event, "AGREE");  // PLOVER: an expected cooperative act is an agreement to act
-  const Relation* impose = Rel(x, "Egypt", "impose", "Libya");
+  const Relation* impose = Rel(x, "Egypt", "sanction", "Libya");
   ASSERT_NE(impose, nullptr) << Dump(x);
   EXPECT_EQ(impose->modality, Modality::kHedged);
   EXPECT_EQ(impose->event, "THREATEN");  // PLOVER: a possible hostile act is a threat
@@ -730,6 +730,17 @@ TEST_F(ExtractTest, AnAppositionBeforeTheVerbIsNoVerbCoordination) {
   EXPECT_NE(Rel(x, "Omar Saleh", "warn", "Syria"), nullptr) << Dump(x);
   EXPECT_EQ(Rel(x, "Karim Haddad", "warn", "Syria"), nullptr) << Dump(x);
   EXPECT_EQ(Rel(x, "Omar Saleh", "help", "Syrian"), nullptr) << Dump(x);  // the money's, not his
+}
+
+TEST_F(ExtractTest, VerbPhrasesMatchAcrossModifiers) {
+  Extraction x = Run("The Treasury Department lifted most remaining US sanctions on Syria. Jordan imposed new "
+                     "sanctions on Jund al-Badiya.");
+  EXPECT_NE(Rel(x, "Treasury Department", "lift_sanctions", "Syria"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Treasury Department", "lift_sanctions", "United States"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "United States", "sanction", "Syria"), nullptr) << Dump(x);  // inside the phrase
+  const Relation* r = Rel(x, "Jordan", "sanction", "Jund al-Badiya");
+  ASSERT_NE(r, nullptr) << Dump(x);
+  EXPECT_EQ(r->event, "SANCTION");
 }
 
 }  // namespace
