@@ -293,6 +293,18 @@ class ActorFinder {
       int b = s.first_token + sp.begin, e = s.first_token + sp.end;
       ExtendOverParticles(s, &b, &e);
       if (b >= e) continue;
+      // "Levent Kaya" tagged from "Kaya": a capitalised word right before a person's name that nothing
+      // else claims (no title, place, nationality or common word) is the given name.
+      if (sp.type == NerType::kPer && e - b == 1 && b > s.first_token && IsCapWord(b - 1) && !T(b - 1).all_caps &&
+          !lex_.IsTitle(T(b - 1).lower) && !lex_.IsNotName(T(b - 1).s) && lex_.Nationality(T(b - 1).s) == nullptr &&
+          lex_.Place(text::NameKey(T(b - 1).s)) == nullptr && lower_vocab_.count(T(b - 1).lower) == 0 &&
+          lex_.Verb(T(b - 1).lower) == nullptr && PossessiveBytes(T(b - 1).s) == 0) {
+        bool claimed = false;
+        for (const NerSpan& other : spans)
+          claimed = claimed || (&other != &sp && s.first_token + other.begin <= b - 1 &&
+                                b - 1 < s.first_token + other.end && other.type != NerType::kMisc);
+        if (!claimed) --b;
+      }
       bool overlaps = false;
       for (auto [i, j] : strong) overlaps = overlaps || (b < j && i < e);
       if (overlaps) continue;
@@ -359,6 +371,28 @@ class ActorFinder {
       ProcessRun(k, e, s);
       hint_ = EntityType::kOther;
       take(k, e);
+    }
+    // "He praised al-Haddad": a run the tagger missed that ends the name of a person named before is
+    // that person's surname.
+    for (int i = s.first_token; i < s.end_token;) {
+      if (!StartsRun(i, s.end_token)) {
+        ++i;
+        continue;
+      }
+      int j = RunEnd(i, s.end_token);
+      if (free(i, j) && !(j - i == 1 && lex_.IsNotName(T(i).s))) {
+        std::string key = Key(i, j, T(j - 1).e - PossessiveBytes(T(j - 1).s));
+        bool surname = false;
+        for (const Cand& c : cands_)
+          surname = surname || (c.type == EntityType::kPerson && c.tb < i && EndsWith(text::NameKey(c.name), " " + key));
+        if (surname && !key.empty()) {
+          hint_ = EntityType::kPerson;
+          ProcessRun(i, j, s);
+          hint_ = EntityType::kOther;
+          take(i, j);
+        }
+      }
+      i = j;
     }
   }
 
@@ -1058,7 +1092,25 @@ class ActorFinder {
       const Tok& t = T(i);
       if (t.kind != text::TokenKind::kWord) continue;
       if (t.lower == "he" || t.lower == "she" || t.lower == "him" || t.lower == "his" || t.lower == "her") {
-        int id = most_recent(i, [](const EntityBuild& e) { return e.type == EntityType::kPerson; });
+        // A subject "he" is not a person the same clause names after it ("He praised al-Haddad"), and at
+        // the start of a sentence it continues the previous sentence's subject ("Kaya met al-Haddad. He
+        // praised ...").
+        std::vector<int> named_after;
+        if (t.lower == "he" || t.lower == "she")
+          for (const Arg& g : names)
+            if (g.tb > i && g.tb <= i + 10 && T(g.tb).sentence == t.sentence && !g.pronoun) named_after.push_back(g.entity);
+        auto fits = [&](const EntityBuild& e) {
+          if (e.type != EntityType::kPerson) return false;
+          for (int x : named_after)
+            if (&a_.entities[x] == &e) return false;
+          return true;
+        };
+        int id = -1;
+        bool starts = i == a_.sentences[t.sentence].first_token ||
+                      (i == a_.sentences[t.sentence].first_token + 1 && T(i - 1).kind == text::TokenKind::kPunct);
+        if ((t.lower == "he" || t.lower == "she") && starts && t.sentence > 0)
+          id = SentenceSubject(t.sentence - 1, names, fits);
+        if (id < 0) id = most_recent(i, fits);
         if (id >= 0) a_.args.push_back(Arg{id, i, i + 1, true});
         continue;
       }
@@ -1213,6 +1265,23 @@ class ActorFinder {
         if (id >= 0) a_.args.push_back(Arg{id, i, j + 1, true});
       }
     }
+  }
+
+  // The subject of sentence `si` when it fits: its first argument that no preposition governs, or -1.
+  template <typename Fits>
+  int SentenceSubject(int si, const std::vector<Arg>& names, Fits&& fits) const {
+    const text::Sentence& s = a_.sentences[si];
+    for (const Arg& g : names) {
+      if (g.tb < s.first_token || g.modifier) continue;
+      if (g.tb >= s.end_token) break;
+      int before = g.tb - 1;
+      while (before >= s.first_token && (T(before).cap && lex_.IsTitle(T(before).lower))) --before;
+      if (before >= s.first_token && T(before).kind == text::TokenKind::kWord && !T(before).cap &&
+          T(before).pos == static_cast<uint8_t>(Upos::kAdp))
+        return -1;  // "In Ankara, ...": the first argument is in a phrase; no clear subject
+      return fits(a_.entities[g.entity]) ? g.entity : -1;
+    }
+    return -1;
   }
 
   // Per token: inside a quotation. Straight quotes toggle, curly quotes open and close; a new paragraph
