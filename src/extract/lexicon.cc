@@ -74,6 +74,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& data_dir, cons
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "org_words.txt", &lex->org_words_, false));
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "not_names.txt", &lex->not_names_, false));
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "first_names.txt", &lex->first_names_, false));
+  AG_RETURN_IF_ERROR(lex->LoadLines(dir + "female_names.txt", &lex->female_names_, false));
   std::vector<std::pair<std::string, std::string>> rows;
   AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "nationalities.tsv", &rows));
   for (auto& [demonym, country] : rows) {

@@ -69,6 +69,8 @@ class Lexicon {
   bool IsOrgWord(std::string_view word) const { return org_words_.count(std::string(word)) > 0; }
   bool IsNotName(std::string_view word) const { return not_names_.count(std::string(word)) > 0; }
   bool IsFirstName(std::string_view word) const { return first_names_.count(std::string(word)) > 0; }
+  // A woman's given name (data/lexicon/female_names.txt), for pronoun agreement.
+  bool IsFemaleName(std::string_view word) const { return female_names_.count(std::string(word)) > 0; }
   bool IsLocWord(std::string_view word) const { return loc_words_.count(std::string(word)) > 0; }
   // Phrasal patterns of the relation lexicon ("phrases": ["call on", "work closely with"]): a verb whose
   // lemma starts a phrase and whose next words are the phrase's are that entry's relation; a phrase of the
@@ -112,7 +114,8 @@ class Lexicon {
 
   std::vector<std::unique_ptr<VerbEntry>> verbs_;
   std::unordered_map<std::string, VerbForm> forms_;
-  std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_, loc_words_, group_nouns_;
+  std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_, female_names_, loc_words_,
+      group_nouns_;
   struct Phrase {
     std::vector<std::string> rest;   // the words after the verb
     const VerbEntry* entry = nullptr;  // nullptr: no relation

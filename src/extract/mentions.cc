@@ -1099,8 +1099,11 @@ class ActorFinder {
         if (t.lower == "he" || t.lower == "she")
           for (const Arg& g : names)
             if (g.tb > i && g.tb <= i + 10 && T(g.tb).sentence == t.sentence && !g.pronoun) named_after.push_back(g.entity);
+        const int want = t.lower == "she" || t.lower == "her" ? kFemale : kMale;
         auto fits = [&](const EntityBuild& e) {
           if (e.type != EntityType::kPerson) return false;
+          int gender = GenderOf(e);
+          if (gender != kUnknownGender && gender != want) return false;
           for (int x : named_after)
             if (&a_.entities[x] == &e) return false;
           return true;
@@ -1110,8 +1113,19 @@ class ActorFinder {
                       (i == a_.sentences[t.sentence].first_token + 1 && T(i - 1).kind == text::TokenKind::kPunct);
         if ((t.lower == "he" || t.lower == "she") && starts && t.sentence > 0)
           id = SentenceSubject(t.sentence - 1, names, fits);
+        // Women are named as such more often than men: "she" prefers a woman the text names to a person
+        // of unknown gender.
+        if (id < 0 && want == kFemale)
+          id = most_recent(i, [&](const EntityBuild& e) { return fits(e) && GenderOf(e) == kFemale; });
         if (id < 0) id = most_recent(i, fits);
-        if (id >= 0) a_.args.push_back(Arg{id, i, i + 1, true});
+        if (id >= 0) {
+          a_.args.push_back(Arg{id, i, i + 1, true});
+          // A chain: "She ... Mr Haddad praised her" finds the person through "She".
+          Arg chained{id, i, i + 1, true};
+          names.insert(std::upper_bound(names.begin(), names.end(), chained,
+                                        [](const Arg& x, const Arg& y) { return x.tb < y.tb; }),
+                       chained);
+        }
         continue;
       }
       // "we", "I", "our" inside a quotation: the speaker the quotation is attributed to.
@@ -1265,6 +1279,26 @@ class ActorFinder {
         if (id >= 0) a_.args.push_back(Arg{id, i, j + 1, true});
       }
     }
+  }
+
+  // A person's gender as the text tells it: a title ("Ms", "Sir", "Queen") or a given name (a woman's in
+  // female_names.txt, a man's among the other given names). Unknown otherwise.
+  static constexpr int kUnknownGender = 0, kMale = 1, kFemale = 2;
+  int GenderOf(const EntityBuild& e) const {
+    static const std::unordered_set<std::string_view> kFemaleTitles = {
+        "ms", "mrs", "miss", "dame", "lady", "queen", "princess", "duchess", "baroness", "madam", "sister"};
+    static const std::unordered_set<std::string_view> kMaleTitles = {"mr", "sir", "lord", "king", "prince",
+                                                                     "duke", "baron", "emir", "sultan"};
+    for (const std::string& r : e.roles) {
+      std::string_view first = std::string_view(r).substr(0, r.find(' '));
+      if (kFemaleTitles.count(first)) return kFemale;
+      if (kMaleTitles.count(first)) return kMale;
+    }
+    std::string_view given = std::string_view(e.name).substr(0, e.name.find(' '));
+    if (given.size() == e.name.size()) return kUnknownGender;  // a lone surname
+    if (lex_.IsFemaleName(given)) return kFemale;
+    if (lex_.IsFirstName(given)) return kMale;
+    return kUnknownGender;
   }
 
   // The subject of sentence `si` when it fits: its first argument that no preposition governs, or -1.

@@ -747,5 +747,13 @@ TEST_F(ExtractTest, VerbPhrasesMatchAcrossModifiers) {
   EXPECT_EQ(r->event, "SANCTION");
 }
 
+TEST_F(ExtractTest, PronounsAgreeInGender) {
+  Extraction x = Run("Elena Markovic met Nabil Karam in Beirut. Tom Burke arrived later. She is expected to travel "
+                     "to Amman to meet Omar Haddad. Mr Haddad praised her.");
+  EXPECT_NE(Rel(x, "Elena Markovic", "travel", "Amman"), nullptr) << Dump(x);  // not Tom Burke
+  EXPECT_NE(Rel(x, "Elena Markovic", "meet", "Omar Haddad"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Omar Haddad", "praise", "Elena Markovic"), nullptr) << Dump(x);  // not Nabil Karam
+}
+
 }  // namespace
 }  // namespace ag
