@@ -493,7 +493,7 @@ TEST_F(ExtractTest, PossessorAndItsAllies) {
 
 TEST_F(ExtractTest, ReducedPassiveAfterAComma) {
   Extraction x = Run("Syrian Democratic Forces, backed by the United States, captured the dam.");
-  EXPECT_NE(Rel(x, "United States", "back", "Syrian Democratic Forces"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "United States", "support", "Syrian Democratic Forces"), nullptr) << Dump(x);
 }
 
 TEST_F(ExtractTest, StrikesActForTheirAttacker) {
@@ -750,7 +750,7 @@ TEST_F(ExtractTest, VerbPhrasesMatchAcrossModifiers) {
 TEST_F(ExtractTest, PronounsAgreeInGender) {
   Extraction x = Run("Elena Markovic met Nabil Karam in Beirut. Tom Burke arrived later. She is expected to travel "
                      "to Amman to meet Omar Haddad. Mr Haddad praised her.");
-  EXPECT_NE(Rel(x, "Elena Markovic", "travel", "Amman"), nullptr) << Dump(x);  // not Tom Burke
+  EXPECT_NE(Rel(x, "Elena Markovic", "visit", "Amman"), nullptr) << Dump(x);  // not Tom Burke ("travel to")
   EXPECT_NE(Rel(x, "Elena Markovic", "meet", "Omar Haddad"), nullptr) << Dump(x);
   EXPECT_NE(Rel(x, "Omar Haddad", "praise", "Elena Markovic"), nullptr) << Dump(x);  // not Nabil Karam
 }
