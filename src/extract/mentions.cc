@@ -10,6 +10,7 @@
 
 #include "extract/ner_tagger.h"
 #include "extract/pos_tagger.h"
+#include "extract/words.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -381,11 +382,19 @@ class ActorFinder {
       }
       int j = RunEnd(i, s.end_token);
       if (free(i, j) && !(j - i == 1 && lex_.IsNotName(T(i).s))) {
-        std::string key = Key(i, j, T(j - 1).e - PossessiveBytes(T(j - 1).s));
+        // (NameKey is costly: keys of person candidates are kept, and only a run whose last word ends one
+        // is keyed.)
+        for (; person_keys_seen_ < cands_.size(); ++person_keys_seen_)
+          if (cands_[person_keys_seen_].type == EntityType::kPerson)
+            person_keys_.emplace_back(cands_[person_keys_seen_].tb, text::NameKey(cands_[person_keys_seen_].name));
+        std::string_view last = T(j - 1).lower;
+        last.remove_suffix(PossessiveBytes(last));
+        bool maybe = false;
+        for (const auto& [tb, k] : person_keys_) maybe = maybe || (tb < i && EndsWith(k, last));
+        std::string key = maybe ? Key(i, j, T(j - 1).e - PossessiveBytes(T(j - 1).s)) : std::string();
         bool surname = false;
-        for (const Cand& c : cands_)
-          surname = surname || (c.type == EntityType::kPerson && c.tb < i && EndsWith(text::NameKey(c.name), " " + key));
-        if (surname && !key.empty()) {
+        for (const auto& [tb, k] : person_keys_) surname = surname || (!key.empty() && tb < i && EndsWith(k, " " + key));
+        if (surname) {
           hint_ = EntityType::kPerson;
           ProcessRun(i, j, s);
           hint_ = EntityType::kOther;
@@ -936,7 +945,7 @@ class ActorFinder {
       // "leaders of the Syrian Future Council", "fighters of the EDF": the named actor is the one meant.
       if (i + 1 < s.end_token && T(i + 1).lower == "of") {
         int k = i + 2;
-        while (k < s.end_token && IsDeterminerWord(T(k).lower)) ++k;
+        while (k < s.end_token && (IsDeterminer(T(k).lower) || IsQuantifier(T(k).lower))) ++k;
         bool named = false;
         for (const Cand& c : cands_) named = named || (c.tb == k && c.type != EntityType::kGroup);
         if (named) continue;
@@ -954,7 +963,7 @@ class ActorFinder {
                     lex_.Verb(m.lower) == nullptr;
         bool number = m.kind == text::TokenKind::kNumber;
         bool hyphen = m.s == "-" && b - 2 >= s.first_token && Adjacent(b - 2, b - 1) && Adjacent(b - 1, b);
-        if (!(word || number || hyphen) || IsDeterminerWord(m.lower)) break;
+        if (!(word || number || hyphen) || (IsDeterminer(m.lower) || IsQuantifier(m.lower))) break;
         --b;
       }
       if (b - 1 >= s.first_token && covered[b - 1]) {
@@ -1003,13 +1012,6 @@ class ActorFinder {
         "asked", "commented", "claimed", "claims", "vowed", "vows", "threatened", "threatens", "pledged",
         "pledges", "promised"};
     return k.count(w) > 0;
-  }
-
-  static bool IsDeterminerWord(std::string_view w) {
-    return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "these" || w == "those" ||
-           w == "its" || w == "their" || w == "his" || w == "her" || w == "our" || w == "my" || w == "your" ||
-           w == "all" || w == "both" || w == "other" || w == "such" || w == "some" || w == "many" ||
-           w == "most" || w == "no" || w == "any" || w == "several";
   }
 
   static bool IsQuantity(std::string_view w) {
@@ -1374,6 +1376,8 @@ class ActorFinder {
 
   const Lexicon& lex_;
   const Taggers& taggers_;
+  std::vector<std::pair<int, std::string>> person_keys_;  // (first token, NameKey) of person candidates
+  size_t person_keys_seen_ = 0;                          // cands_ looked at for person_keys_
   DocAnalysis& a_;
   EntityType hint_ = EntityType::kOther;  // the mention tagger's type for the run being processed
   std::vector<std::array<int, 8>> votes_;   // per entity, indexed by EntityType value

@@ -3,6 +3,7 @@
 #include "extract/relations.h"
 
 #include "extract/pos_tagger.h"
+#include "extract/words.h"
 #include "text/normalize.h"
 
 #include <algorithm>
@@ -22,13 +23,6 @@ bool IsBoundary(const Tok& t) {
   return kWords.count(t.lower) > 0;
 }
 
-bool IsPreposition(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {"in", "on", "at", "of", "near", "from", "to", "with",
-                                                         "for", "into", "over", "under", "against", "by",
-                                                         "during", "after", "before", "between", "among"};
-  return k.count(w) > 0;
-}
-
 // Participles that work as prepositions ("following the talks", "including Iran").
 bool IsPrepositionalVerb(std::string_view w) {
   return w == "following" || w == "including" || w == "according" || w == "regarding" || w == "concerning" ||
@@ -38,10 +32,6 @@ bool IsPrepositionalVerb(std::string_view w) {
 bool IsSpeech(std::string_view lemma) {
   return lemma == "say" || lemma == "tell" || lemma == "state" || lemma == "report" || lemma == "confirm" ||
          lemma == "announce" || lemma == "warn" || lemma == "insist";
-}
-
-bool IsQuote(std::string_view s) {
-  return s == "\"" || s == "'" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x99";
 }
 
 // PLOVER codes intentions by their content: a planned or hedged cooperative act ("will meet", "would
@@ -71,36 +61,6 @@ bool IsEvidential(std::string_view w) {
 // The modality PLOVER codes by: an act only reported ("reportedly conceded") is the act itself.
 Modality EventModality(Modality modality, bool intention) {
   return modality == Modality::kHedged && !intention ? Modality::kAsserted : modality;
-}
-
-bool IsMonth(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
-  return k.count(w) > 0;
-}
-
-bool IsWeekday(std::string_view w) {
-  return w == "monday" || w == "tuesday" || w == "wednesday" || w == "thursday" || w == "friday" ||
-         w == "saturday" || w == "sunday";
-}
-
-// Nouns of time that stand where a subject or object might ("X yesterday met", "the attack Tuesday").
-bool IsTimeNoun(std::string_view w) {
-  static const std::unordered_set<std::string_view> k = {
-      "today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "morning", "evening",
-      "afternoon", "night", "weekend", "time", "day", "days", "weeks", "months", "years", "hours", "hour"};
-  return k.count(w) > 0;
-}
-
-bool IsDeterminer(std::string_view w) {
-  return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "its" || w == "their" ||
-         w == "his" || w == "her" || w == "our" || w == "any" || w == "no" || w == "each" || w == "every";
-}
-
-bool IsBe(std::string_view w) {
-  return w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "being" || w == "be" ||
-         w == "got" || w == "get" || w == "gets";
 }
 
 bool IsSymmetric(std::string_view lemma) {
