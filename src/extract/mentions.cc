@@ -727,7 +727,10 @@ class ActorFinder {
 
   // A person whose name ends with the words of `key` ("haddad" ends "karim al haddad"), the one mentioned
   // nearest before token `tb` (else the first after), or -1.
-  int SurnameMatch(const std::string& key, int tb) const {
+  // A word the tagger reads as a place or organisation (`not_person_reading`) is the surname only of a
+  // person named with a given name or a title ("Al-Sharaa" after "President Ahmed al-Shara'a"), not of a
+  // guessed one ("Chechnya" after the headline "Yeltsin endorses Lebed Chechnya peace plan").
+  int SurnameMatch(const std::string& key, int tb, bool not_person_reading) const {
     std::vector<std::string> words = Split(key, ' ');
     if (!words.empty() && (words[0] == "al" || words[0] == "el")) words.erase(words.begin());
     if (words.empty()) return -1;
@@ -737,7 +740,31 @@ class ActorFinder {
       const EntityBuild& e = a_.entities[id];
       if (e.type != EntityType::kPerson || e.key_tokens.size() <= words.size()) continue;
       if (lex_.IsKeptApart(e.key)) continue;
+      if (not_person_reading && e.roles.empty() &&
+          !lex_.IsFirstName(std::string_view(e.name).substr(0, e.name.find(' '))))
+        continue;
       if (!std::equal(words.rbegin(), words.rend(), e.key_tokens.rbegin())) continue;
+      for (const auto& [b, en] : e.spans) {
+        int32_t d = b <= T(tb).b ? T(tb).b - b : (b - T(tb).b) + (1 << 28);
+        if (d < best_dist) {
+          best_dist = d;
+          best = static_cast<int>(id);
+        }
+      }
+    }
+    return best;
+  }
+
+  // "Magna" after "Magna International Inc": the organisation whose name of two words or more starts with
+  // the lone word `key`, the one mentioned nearest before token `tb` (else the first after), or -1.
+  int OrgPrefixMatch(const std::string& key, int tb) const {
+    if (key.find(' ') != std::string::npos) return -1;
+    int best = -1;
+    int32_t best_dist = INT32_MAX;
+    for (size_t id = 0; id < a_.entities.size(); ++id) {
+      const EntityBuild& e = a_.entities[id];
+      if (e.type != EntityType::kOrg || e.key_tokens.size() < 2 || e.key_tokens[0] != key) continue;
+      if (lex_.IsKeptApart(e.key)) continue;
       for (const auto& [b, en] : e.spans) {
         int32_t d = b <= T(tb).b ? T(tb).b - b : (b - T(tb).b) + (1 << 28);
         if (d < best_dist) {
@@ -821,7 +848,11 @@ class ActorFinder {
         if (id < 0) id = it != a_.by_key.end() ? it->second : AddEntity(c.name, c.type, key);
       } else if (it != a_.by_key.end()) {
         id = it->second;
-      } else if ((id = SurnameMatch(key, c.tb)) < 0) {
+      } else if ((c.type != EntityType::kGpe && c.type != EntityType::kLoc &&
+                  (id = OrgPrefixMatch(key, c.tb)) >= 0)) {
+        // (a short form of an organisation named in full)
+      } else if ((id = SurnameMatch(key, c.tb, c.type == EntityType::kGpe || c.type == EntityType::kLoc ||
+                                                   c.type == EntityType::kOrg)) < 0) {
         id = AddEntity(c.name, c.type == EntityType::kOther && c.titled ? EntityType::kPerson : c.type, key);
       }
       if (a_.entities[id].type == EntityType::kOther && c.type != EntityType::kOther)

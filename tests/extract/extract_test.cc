@@ -755,5 +755,16 @@ TEST_F(ExtractTest, PronounsAgreeInGender) {
   EXPECT_NE(Rel(x, "Omar Haddad", "praise", "Elena Markovic"), nullptr) << Dump(x);  // not Nabil Karam
 }
 
+TEST_F(ExtractTest, ShortFormsOfOrganisationsAndPlacesAreNoSurnames) {
+  Extraction x = Run("Yeltsin endorses Lebed Chechnya peace plan. Alexander Lebed is now in Chechnya. Douglas & "
+                     "Lomason Co agreed to be acquired by Magna International Inc. Magna said the deal would close.");
+  const Entity* chechnya = Find(x, "Chechnya");
+  ASSERT_NE(chechnya, nullptr) << Dump(x);
+  EXPECT_EQ(chechnya->type, EntityType::kGpe);
+  const Entity* magna = Find(x, "Magna International Inc");
+  ASSERT_NE(magna, nullptr) << Dump(x);
+  EXPECT_EQ(magna->mentions.size(), 2u) << Dump(x);  // "Magna" is its short form
+}
+
 }  // namespace
 }  // namespace ag
