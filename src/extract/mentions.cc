@@ -242,6 +242,12 @@ class ActorFinder {
     return false;
   }
 
+  // Token e (after a name) is "who" or "whom", or a comma before one.
+  bool FollowedByWho(int e, const text::Sentence& s) const {
+    int after = e < s.end_token && T(e).s == "," ? e + 1 : e;
+    return after < s.end_token && (T(after).lower == "who" || T(after).lower == "whom");
+  }
+
   void ScanSentenceWithSpans(const text::Sentence& s, const std::vector<NerSpan>& spans) {
     std::vector<bool> taken(s.end_token - s.first_token, false);
     auto take = [&](int b, int e) {
@@ -313,6 +319,7 @@ class ActorFinder {
                         : sp.type == NerType::kOrg ? EntityType::kOrg
                         : sp.type == NerType::kLoc ? EntityType::kGpe
                                                    : EntityType::kNorp;  // MISC: only nationalities survive
+      if (FollowedByWho(e, s) && hint != EntityType::kNorp) hint = EntityType::kPerson;
       todo.emplace_back(b, e, hint);
     }
     // "the Asad regime", "the Maduro regime": a lone name before "regime" names its leader, unless the
@@ -521,6 +528,14 @@ class ActorFinder {
       ++i;
       if (!IsCapWord(i)) return;
     }
+    // "Washington, who climbed back": a lone name that "who" follows is a person's surname, even a place's.
+    if (j - i == 1 && FollowedByWho(j, s) && !lex_.IsNotName(T(i).s)) {
+      hint_ = EntityType::kPerson;
+      Cand c = Make(i, j, EntityType::kPerson);
+      c.resolve = true;
+      EmitWithAcronym(std::move(c), j, s);
+      return;
+    }
     // Known as a whole.
     std::string whole = Key(i, j, end_byte);
     if (const PlaceInfo* place = lex_.Place(whole)) {
@@ -623,7 +638,7 @@ class ActorFinder {
       if (hint_ != EntityType::kOther) {
         // The mention tagger decided; a person's lone name may still be a surname of a full name.
         Cand c = Make(k, j, hint_);
-        c.resolve = lex_.Place(text::NameKey(c.name)) == nullptr;
+        c.resolve = lex_.Place(text::NameKey(c.name)) == nullptr || hint_ == EntityType::kPerson;
         EmitWithAcronym(std::move(c), j, s);
         return;
       }
@@ -846,6 +861,11 @@ class ActorFinder {
               a_.entities[e].key != key)
             id = static_cast<int>(e);
         if (id < 0) id = it != a_.by_key.end() ? it->second : AddEntity(c.name, c.type, key);
+      } else if (it != a_.by_key.end() && c.type == EntityType::kPerson &&
+                 a_.entities[it->second].type != EntityType::kPerson &&
+                 (id = SurnameMatch(key, c.tb, false)) >= 0) {
+        // "Washington" the tennis player after "MaliVai Washington": a word the tagger reads as a person
+        // and that ends a person's name is that person, even when a place has the same name.
       } else if (it != a_.by_key.end()) {
         id = it->second;
       } else if ((c.type != EntityType::kGpe && c.type != EntityType::kLoc &&

@@ -766,5 +766,16 @@ TEST_F(ExtractTest, ShortFormsOfOrganisationsAndPlacesAreNoSurnames) {
   EXPECT_EQ(magna->mentions.size(), 2u) << Dump(x);  // "Magna" is its short form
 }
 
+TEST_F(ExtractTest, ANameThatWhoFollowsIsAPerson) {
+  Extraction x = Run("Wimbledon finalist MaliVai Washington lost on Thursday. Washington, who climbed back from a "
+                     "1-5 deficit, looked poised for another set. Thousands marched to Washington.");
+  const Entity* player = Find(x, "MaliVai Washington");
+  ASSERT_NE(player, nullptr) << Dump(x);
+  EXPECT_EQ(player->mentions.size(), 2u) << Dump(x);
+  const Entity* city = Find(x, "Washington");
+  ASSERT_NE(city, nullptr) << Dump(x);
+  EXPECT_EQ(city->type, EntityType::kGpe);
+}
+
 }  // namespace
 }  // namespace ag
