@@ -95,6 +95,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& data_dir, cons
   AG_RETURN_IF_ERROR(lex->LoadTsv(dir + "organisations.tsv", &rows));
   for (auto& [name, canonical] : rows) lex->AddPlace(name, canonical, EntityType::kOrg);
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "loc_words.txt", &lex->loc_words_, false));
+  AG_RETURN_IF_ERROR(lex->LoadLines(dir + "event_words.txt", &lex->event_words_, false));
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "group_nouns.txt", &lex->group_nouns_, true));
   {
     // verb_lemmas.tsv: a lemma alone on its line, or an irregular form and its lemma.

@@ -72,6 +72,8 @@ class Lexicon {
   // A woman's given name (data/lexicon/female_names.txt), for pronoun agreement.
   bool IsFemaleName(std::string_view word) const { return female_names_.count(std::string(word)) > 0; }
   bool IsLocWord(std::string_view word) const { return loc_words_.count(std::string(word)) > 0; }
+  // A word that ends an event's name ("Open", "Cup", "Championships"; data/lexicon/event_words.txt).
+  bool IsEventWord(std::string_view word) const { return event_words_.count(std::string(word)) > 0; }
   // Phrasal patterns of the relation lexicon ("phrases": ["call on", "work closely with"]): a verb whose
   // lemma starts a phrase and whose next words are the phrase's are that entry's relation; a phrase of the
   // top-level "no_relation" list ("call for") relates no one. `next(k)` gives the k-th lower-case word after
@@ -115,7 +117,7 @@ class Lexicon {
   std::vector<std::unique_ptr<VerbEntry>> verbs_;
   std::unordered_map<std::string, VerbForm> forms_;
   std::unordered_set<std::string> titles_, org_words_, not_names_, first_names_, female_names_, loc_words_,
-      group_nouns_;
+      event_words_, group_nouns_;
   struct Phrase {
     std::vector<std::string> rest;   // the words after the verb
     const VerbEntry* entry = nullptr;  // nullptr: no relation

@@ -258,6 +258,18 @@ class ActorFinder {
         if (taken[k - s.first_token]) return false;
       return true;
     };
+    // "the U.S. Open", "the World Cup", "the U.S. Open Tennis Championships": an event's name holds no
+    // actor. The name is the capitalised words before the event word (and the event word's own run).
+    for (int k = s.first_token + 1; k < s.end_token; ++k) {
+      if (!IsCapWord(k) || T(k).all_caps || !lex_.IsEventWord(T(k).s)) continue;
+      int b = k;
+      while (b - 1 >= s.first_token && IsCapWord(b - 1) && !lex_.IsNotName(T(b - 1).s)) --b;
+      if (b == k) continue;  // "Open" alone is any word
+      int e = k + 1;
+      while (e < s.end_token && IsCapWord(e)) ++e;
+      take(b, e);
+      k = e;
+    }
     // Strong rule runs first.
     std::vector<std::pair<int, int>> strong;
     for (int i = s.first_token; i < s.end_token;) {

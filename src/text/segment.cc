@@ -26,6 +26,18 @@ bool IsAbbreviation(std::string_view w) {
   return false;
 }
 
+// Words that open a sentence far more often than they continue a name: after "U.S." one of these starts a
+// new sentence ("... in the U.S. The talks ..."), any other capitalised word continues ("the U.S. Open").
+bool IsSentenceOpener(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "In", "On", "At",
+      "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "As", "If", "When",
+      "While", "After", "Before", "However", "Also", "Meanwhile", "So", "Yet", "For", "With", "By", "From",
+      "To", "Some", "Many", "Most", "No", "Not", "Now", "Then", "Still", "Earlier", "Later", "Last", "Next"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
 
 struct Iterators {
   std::unique_ptr<icu::BreakIterator> sentence;
@@ -154,6 +166,14 @@ Segmentation Segment(std::string_view text) {
         initial = initial || (letter.end == last.begin && IsAbbreviation(text.substr(letter.begin, letter.end - letter.begin)) &&
                               (prev.end_token - prev.first_token == 2 ||
                                tokens[prev.end_token - 3].end < letter.begin));
+      }
+      // "the U.S. Open", "U.N. Secretary-General": an abbreviation with inner dots before a capitalised word
+      // that does not usually open a sentence.
+      const Token& abbrev = tokens[prev.end_token - 1];
+      std::string_view a = text.substr(abbrev.begin, abbrev.end - abbrev.begin);
+      if (!initial && a.size() >= 4 && a.back() == '.' && a.find('.') < a.size() - 1 && s.first_token < s.end_token) {
+        const Token& first = tokens[s.first_token];
+        initial = first.kind == TokenKind::kWord && !IsSentenceOpener(text.substr(first.begin, first.end - first.begin));
       }
       unsigned char next = static_cast<unsigned char>(text[s.begin]);
       if (initial && next >= 'A' && next <= 'Z') {

@@ -777,5 +777,12 @@ TEST_F(ExtractTest, ANameThatWhoFollowsIsAPerson) {
   EXPECT_EQ(city->type, EntityType::kGpe);
 }
 
+TEST_F(ExtractTest, AnEventsNameHoldsNoActor) {
+  Extraction x = Run("Agassi won at the U.S. Open on Sunday. Italy won the Davis Cup. France hosted the World Cup.");
+  EXPECT_EQ(Find(x, "United States"), nullptr) << Dump(x);
+  EXPECT_EQ(Find(x, "Davis"), nullptr) << Dump(x);
+  EXPECT_NE(Find(x, "France"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag

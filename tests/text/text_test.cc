@@ -76,6 +76,15 @@ TEST(SegmentTest, ASentenceThatRunsOnEndsAtTheDot) {
   EXPECT_EQ(words[4], "The");
 }
 
+TEST(SegmentTest, AnAbbreviationWithDotsContinuesIntoAName) {
+  std::string t = "Agassi won the U.S. Open on Sunday. Troops left the U.S. The talks resumed.";
+  text::Segmentation s = text::Segment(t);
+  ASSERT_EQ(s.sentences.size(), 3u);
+  EXPECT_EQ(t.substr(s.sentences[0].begin, s.sentences[0].end - s.sentences[0].begin),
+            "Agassi won the U.S. Open on Sunday.");
+  EXPECT_EQ(t.substr(s.sentences[2].begin, s.sentences[2].end - s.sentences[2].begin), "The talks resumed.");
+}
+
 TEST(SegmentTest, TokensKeepByteOffsets) {
   std::string t = "Shara\xE2\x80\x99" "a met al-Haddad.";
   text::Segmentation s = text::Segment(t);
