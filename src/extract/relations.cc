@@ -811,7 +811,7 @@ class RelationFinder {
                             EndsWith(T(i).lower, "ly") || T(i).pos == static_cast<uint8_t>(Upos::kAux) ||
                             T(i).lower == "also" || T(i).lower == "still" || T(i).lower == "already"))
       --i;
-    if (i <= left->te || i < left->tb) return false;
+    if (i < left->te || i < left->tb) return false;
     const Tok& t = T(i);
     if (t.kind != text::TokenKind::kWord || t.cap || t.pos != static_cast<uint8_t>(Upos::kNoun) || IsTimeNoun(t.lower))
       return false;
@@ -821,7 +821,24 @@ class RelationFinder {
     while (j < i && T(j).kind == text::TokenKind::kWord && !T(j).cap &&
            (T(j).pos == static_cast<uint8_t>(Upos::kNoun) || T(j).pos == static_cast<uint8_t>(Upos::kAdj)))
       ++j;
-    if (j == i || (T(j).pos == static_cast<uint8_t>(Upos::kVerb) && EndsWith(T(j).lower, "ing"))) return false;
+    if (j == i) {
+      // "German companies hosting", "an Iraqi satellite TV network that transmits": a country or nationality
+      // acts through its people, forces and means, not through any noun it modifies.
+      EntityType type = a_.entities[left->entity].type;
+      if (type != EntityType::kNorp && type != EntityType::kGpe) return false;
+      static const std::unordered_set<std::string_view> kAgents = {
+          "government", "authorities", "army", "military", "police", "navy", "forces", "troops", "ministry",
+          "agents", "staff", "crews", "personnel", "strikes", "airstrikes", "jets", "warplanes", "aircraft",
+          "drones", "artillery", "operations", "operation", "offensive", "campaign", "regime", "leadership",
+          "administration", "delegation", "embassy", "media", "state", "authority", "intelligence", "ships",
+          "warships", "vessels", "tanks", "planes", "helicopters", "gunships", "missiles", "rockets", "bombers",
+          "submarines", "hackers", "negotiators", "judge", "judges", "court", "courts", "prosecutor",
+          "prosecutors", "negotiator", "delegate", "pilot", "pilots"};
+      const std::string& head = T(i).lower;  // "a Russian official", "an Argentine judge": people too
+      return !kAgents.count(head) && !lex_.IsGroupNoun(head) && !lex_.IsGroupNoun(head + "s") &&
+             !lex_.IsTitle(head);
+    }
+    if (T(j).pos == static_cast<uint8_t>(Upos::kVerb) && EndsWith(T(j).lower, "ing")) return false;
     // "the coalition in the last 24 hours conducted": the noun is in a phrase between subject and verb.
     bool joined = false;  // "foster families in the UK and carers have said": a new subject
     for (int k = left->te; k < i && !joined; ++k) joined = T(k).lower == "and" || T(k).lower == "but" || T(k).s == ",";
@@ -1230,6 +1247,16 @@ class RelationFinder {
       }
       if (g->tb == out[0]->tb && g->te == out[0]->te) {  // "praised both men": the second of a pair
         if (g->entity != subject) out.push_back(g);
+        continue;
+      }
+      // "to the Syrian government": a nationality inside a longer argument is not one of its own ("Syrian
+      // government", not "Syrian"); a country is ("U.S.-led coalition": the United States too).
+      if (g->tb < out.back()->te) {
+        if (g->tb == out.back()->tb && g->te > out.back()->te && out.size() == 1 &&
+            a_.entities[out[0]->entity].type == EntityType::kNorp)
+          out[0] = g;
+        else if (g->tb == out.back()->tb && g->te > out.back()->te)
+          out.push_back(g);
         continue;
       }
       // "met Syria's al-Haddad": the possessor is not the object, the possessed is.

@@ -784,5 +784,14 @@ TEST_F(ExtractTest, AnEventsNameHoldsNoActor) {
   EXPECT_NE(Find(x, "France"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, ANationActsThroughItsPeopleNotThroughAnyNoun) {
+  Extraction x = Run("Jordanian companies are hosting Syrian Government websites. A Jordanian official warned "
+                     "Syria. Turkish firms provided services to the Syrian government.");
+  EXPECT_EQ(Rel(x, "Jordanian", "host", "Syrian Government"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Jordanian", "warn", "Syria"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Turkish", "provide", "Syrian Government"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Turkish", "provide", "Syrian"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
