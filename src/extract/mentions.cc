@@ -93,6 +93,7 @@ class ActorFinder {
       if (votes_[id][best] > 0) a_.entities[id].type = static_cast<EntityType>(best);
     }
     TypeFromAppositions();
+    DescribedOrganisations();
     FoldGovernments();
     for (Arg& g : a_.args)
       for (const auto& [b, e] : group_tails_)
@@ -896,6 +897,26 @@ class ActorFinder {
 
   // ", a jihadist group", ", the EDF commander", ", a town in ...": an apposition right after a name whose
   // type was a guess decides it.
+  // "Jund al-Badiya, a jihadist group,": what an apposition calls an organisation is kept with its roles,
+  // for "the group" later.
+  void DescribedOrganisations() {
+    static const std::unordered_set<std::string_view> kHeads = {"group", "militia", "movement", "faction",
+                                                                "organisation", "organization", "outfit"};
+    for (const Arg& g : a_.args) {
+      if (g.pronoun || g.entity < 0 || a_.entities[g.entity].type != EntityType::kOrg) continue;
+      int i = g.te;
+      if (i + 1 >= static_cast<int>(a_.toks.size()) || T(i).s != ",") continue;
+      if (T(i + 1).lower != "a" && T(i + 1).lower != "an" && T(i + 1).lower != "the") continue;
+      for (int k = i + 2; k < static_cast<int>(a_.toks.size()) && k <= i + 6; ++k) {
+        if (T(k).kind != text::TokenKind::kWord) break;
+        if (!kHeads.count(T(k).lower)) continue;
+        std::vector<std::string>& roles = a_.entities[g.entity].roles;
+        if (std::find(roles.begin(), roles.end(), T(k).lower) == roles.end()) roles.push_back(T(k).lower);
+        break;
+      }
+    }
+  }
+
   void TypeFromAppositions() {
     static const std::unordered_set<std::string_view> kOrgHeads = {
         "group", "groups", "organisation", "organization", "militia", "movement", "party", "faction",
@@ -1324,10 +1345,33 @@ class ActorFinder {
         } else if (head.size() > 2) {
           std::string cap = head;
           cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
-          if (lex_.IsOrgWord(cap)) {
+          // "the group": the organisation the text described as one ("Jund al-Badiya, a jihadist group"),
+          // else the one whose name has the word ("the ministry"), else for a group word the most recent
+          // organisation that the sentence has not named before it ("An EDF spokesman said the group had
+          // attacked EDF positions" is not the EDF).
+          static const std::unordered_set<std::string_view> kGroupWords = {
+              "group", "militia", "movement", "faction", "organisation", "organization", "outfit"};
+          // ("The group of Reserve Airmen" says which group.)
+          bool described = kGroupWords.count(head) && !(j + 1 < n && T(j + 1).lower == "of");
+          if (described)
+            id = most_recent(i, [&](const EntityBuild& e) {
+              return e.type == EntityType::kOrg && std::find(e.roles.begin(), e.roles.end(), head) != e.roles.end();
+            });
+          if (id < 0 && lex_.IsOrgWord(cap)) {
             id = most_recent(i, [&](const EntityBuild& e) {
               return e.type == EntityType::kOrg &&
                      std::find(e.key_tokens.begin(), e.key_tokens.end(), head) != e.key_tokens.end();
+            });
+          }
+          if (id < 0 && described) {
+            std::vector<int> named_here;
+            for (const Arg& g : names)
+              if (g.tb < i && T(g.tb).sentence == t.sentence) named_here.push_back(g.entity);
+            id = most_recent(i, [&](const EntityBuild& e) {
+              if (e.type != EntityType::kOrg) return false;
+              for (int x : named_here)
+                if (&a_.entities[x] == &e) return false;
+              return true;
             });
           }
         }
