@@ -1347,8 +1347,8 @@ class ActorFinder {
           cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
           // "the group": the organisation the text described as one ("Jund al-Badiya, a jihadist group"),
           // else the one whose name has the word ("the ministry"), else for a group word the most recent
-          // organisation that the sentence has not named before it ("An EDF spokesman said the group had
-          // attacked EDF positions" is not the EDF).
+          // organisation other than the sentence's subject ("An EDF spokesman said the group had attacked EDF
+          // positions" is not the EDF).
           static const std::unordered_set<std::string_view> kGroupWords = {
               "group", "militia", "movement", "faction", "organisation", "organization", "outfit"};
           // ("The group of Reserve Airmen" says which group.)
@@ -1364,14 +1364,9 @@ class ActorFinder {
             });
           }
           if (id < 0 && described) {
-            std::vector<int> named_here;
-            for (const Arg& g : names)
-              if (g.tb < i && T(g.tb).sentence == t.sentence) named_here.push_back(g.entity);
+            int subject = SentenceSubject(t.sentence, names, [](const EntityBuild&) { return true; });
             id = most_recent(i, [&](const EntityBuild& e) {
-              if (e.type != EntityType::kOrg) return false;
-              for (int x : named_here)
-                if (&a_.entities[x] == &e) return false;
-              return true;
+              return e.type == EntityType::kOrg && (subject < 0 || &a_.entities[subject] != &e);
             });
           }
         }

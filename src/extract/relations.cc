@@ -618,6 +618,13 @@ class RelationFinder {
           for (int i = src->te; i < v; ++i)
             if (T(i).pos == static_cast<uint8_t>(Upos::kVerb) && !(i > 0 && T(i - 1).s == "-")) verb = i;
           if (verb >= 0 && !IsWieldVerb(T(verb).lower) && !HeadsPhrase(verb + 1, v)) src = nullptr;
+          // "The EDF arrested a Jund al-Badiya commander in a raid": the argument is the verb's object and
+          // the noun heads a phrase of the verb's; the raid is the verb's subject's.
+          int before = -1;
+          for (int i = left_limit; src != nullptr && i < src->tb; ++i)
+            if (T(i).pos == static_cast<uint8_t>(Upos::kVerb) && !(i > 0 && T(i - 1).s == "-")) before = i;
+          if (src != nullptr && verb < 0 && before >= 0 && HeadsPhrase(src->te, v) && !PossessiveEnd(src->te - 1))
+            src = SubjectOf(before, left_limit, args, 0);
         }
       }
       // "Speaking after a meeting with X, Y said": the subject after the opening participle clause.

@@ -801,5 +801,11 @@ TEST_F(ExtractTest, TheGroupIsTheOrganisationDescribedAsOne) {
   EXPECT_EQ(Rel(x, "Air Refueling Wing", "support", "Global Coalition"), nullptr) << Dump(x);  // "the group of"
 }
 
+TEST_F(ExtractTest, ANounHeadingTheVerbsPhraseIsTheSubjectsAct) {
+  Extraction x = Run("Jordanian forces arrested a senior Jund al-Badiya commander in a raid east of Irbid.");
+  EXPECT_EQ(Rel(x, "Jund al-Badiya", "raid", "Irbid"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Jordanian", "arrest", "Jund al-Badiya"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
