@@ -367,6 +367,8 @@ bool IsWieldVerb(std::string_view w) {
       "give", "gave", "given", "gives", "giving", "provide", "provided", "provides", "providing", "offer",
       "offered", "offers", "extend", "extended", "lend", "lent", "pledge", "pledged", "express", "expressed",
       "hold", "held", "holds", "make", "made", "makes", "announce", "announced", "open", "opened", "opens",
+      "lodge", "lodged", "lodges", "file", "filed", "files", "voice", "voiced", "voices", "issue", "issued",
+      "issues",  // "lodged a protest with", "filed a complaint against"
       // sanctions are imposed, lifted, eased, tightened
       "impose", "imposed", "imposes", "imposing", "lift", "lifted", "lifts", "lifting", "ease", "eased",
       "eases", "tighten", "tightened", "tightens", "extend", "renew", "renewed"};

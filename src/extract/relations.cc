@@ -30,8 +30,10 @@ bool IsPrepositionalVerb(std::string_view w) {
 }
 
 bool IsSpeech(std::string_view lemma) {
-  return lemma == "say" || lemma == "tell" || lemma == "state" || lemma == "report" || lemma == "confirm" ||
-         lemma == "announce" || lemma == "warn" || lemma == "insist";
+  static const std::unordered_set<std::string_view> k = {
+      "say",  "tell",  "state",  "report", "confirm",   "announce", "warn", "insist",
+      "declare", "stress", "conclude", "argue", "assert", "reiterate", "claim"};
+  return k.count(lemma) > 0;
 }
 
 // PLOVER codes intentions by their content: a planned or hedged cooperative act ("will meet", "would
@@ -350,6 +352,11 @@ class RelationFinder {
       }
     }
 
+    // "Israel is opposed to French mediation", "allied with Iran": a participle that describes its subject's
+    // stance toward what follows is active.
+    if (passive && v + 1 < right_limit && (T(v + 1).lower == "to" || T(v + 1).lower == "with") &&
+        (form.entry->lemma == "oppose" || form.entry->lemma == "ally" || form.entry->lemma == "align"))
+      passive = false;
     // '"...," says Abdulbaset Alahmar': the speaker follows the verb and the quote is not an object.
     if (IsSpeech(form.entry->lemma) && v > s.first_token &&
         (IsQuote(T(v - 1).s) || (T(v - 1).s == "," && v - 2 >= s.first_token && IsQuote(T(v - 2).s))) &&
@@ -1117,7 +1124,9 @@ class RelationFinder {
     }
     int close = v - 1;
     while (close > nearest->te && (IsPlanned(T(close).lower) || IsHedged(T(close).lower) || T(close).lower == "to" ||
-                                   IsBe(T(close).lower) || IsNegation(T(close)) || EndsWith(T(close).lower, "ly")))
+                                   IsBe(T(close).lower) || IsNegation(T(close)) || EndsWith(T(close).lower, "ly") ||
+                                   T(close).lower == "has" || T(close).lower == "have" || T(close).lower == "had" ||
+                                   T(close).pos == static_cast<uint8_t>(Upos::kAux)))
       --close;
     if (close >= left_limit && T(close).s == ",") {
       // "Mr Mubanga, 32, from Wembley, London, said": ages and home towns between commas describe the name

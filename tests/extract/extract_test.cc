@@ -807,5 +807,17 @@ TEST_F(ExtractTest, ANounHeadingTheVerbsPhraseIsTheSubjectsAct) {
   EXPECT_NE(Rel(x, "Jordanian", "arrest", "Jund al-Badiya"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, StancesProtestsAndBombs) {
+  Extraction x = Run("Jordan, a key ally in the war against terrorism, has refused to deploy troops in Syria. "
+                     "Serbia lodged an official protest with Albania. Israel is opposed to French mediation. "
+                     "Rebels exploded a series of bombs in the capital Kabul.");
+  EXPECT_NE(Rel(x, "Jordan", "deploy", "troops"), nullptr) << Dump(x);  // the apposition closes before "has"
+  const Relation* protest = Rel(x, "Serbia", "protest", "Albania");
+  ASSERT_NE(protest, nullptr) << Dump(x);
+  EXPECT_EQ(protest->event, "PROTEST");
+  EXPECT_NE(Rel(x, "Israel", "oppose", "French"), nullptr) << Dump(x);  // "is opposed to" is active
+  EXPECT_NE(Rel(x, "rebels", "explode", "Kabul"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
