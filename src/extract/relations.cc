@@ -426,6 +426,25 @@ class RelationFinder {
       }
     }
 
+    // "withdraw inspectors from Iraq", "evacuated its staff from Benghazi": a retreat is from its target.
+    if (!passive && form.entry->event == "RETREAT")
+      for (const Arg* g : args)
+        if (g->tb > v && g->tb < right_limit && T(g->tb - 1).lower == "from" && !g->modifier &&
+            (left == nullptr || g->entity != left->entity)) {
+          rights = {g};
+          break;
+        }
+    // "threatened to strike unless Israel withdrew", "will boycott the vote unless the president resigns":
+    // the threat is aimed at whoever must act to avert it.
+    if (!passive && rights.empty() && (form.entry->event == "THREATEN" || form.entry->lemma == "boycott"))
+      for (int i = v + 1; i + 1 < s.end_token && rights.empty(); ++i) {
+        if (T(i).lower != "unless") continue;
+        for (const Arg* g : args)
+          if (g->tb > i && g->tb <= i + 3 && !g->modifier && (left == nullptr || g->entity != left->entity)) {
+            rights = {g};
+            break;
+          }
+      }
     std::vector<const Arg*> subjects;
     if (left != nullptr) {
       subjects.push_back(left);

@@ -819,5 +819,15 @@ TEST_F(ExtractTest, StancesProtestsAndBombs) {
   EXPECT_NE(Rel(x, "rebels", "explode", "Kabul"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, ThreatsAimAtWhoeverMustActAndRetreatsAreFromTheirTarget) {
+  Extraction x = Run("Druze leaders threatened to hold a general strike unless Israel rescinded the annexation. "
+                     "Jordan will withdraw its observers from Syria. Peru has issued an ultimatum to Ecuador.");
+  const Relation* threat = Rel(x, "Druze", "threaten", "Israel");
+  ASSERT_NE(threat, nullptr) << Dump(x);
+  EXPECT_EQ(threat->event, "THREATEN");
+  EXPECT_NE(Rel(x, "Jordan", "withdraw", "Syria"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Peru", "threaten", "Ecuador"), nullptr) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
