@@ -192,8 +192,8 @@ TEST_F(SamplesTest, ExpectedRelationsRecall) {
   }
   ASSERT_GT(expected, 100);
   std::printf("EXPECTED.md relations found: %d of %d\n", found, expected);
-  // 106 of 117 when this floor was set; the floor leaves room for a few losses, not for a regression.
-  EXPECT_GE(found * 100, expected * 85) << found << " of " << expected << " found; missed:" << missed;
+  // 109 of 117 when this floor was set; the floor leaves room for a few losses, not for a regression.
+  EXPECT_GE(found * 100, expected * 88) << found << " of " << expected << " found; missed:" << missed;
 }
 
 TEST_F(SamplesTest, Traps) {
