@@ -1,5 +1,5 @@
 // What the training tools (train_tagger, train_parser) share besides their options (tool_args.h): where the
-// source tree, the development data and the POS model are, timing (wall clock for loading and progress,
+// source tree, the development data sets and the POS model are, timing (wall clock for loading and progress,
 // thread CPU time for speed), error reporting, reading CoNLL-U treebanks line by line, and the texts a
 // speed run measures, read and cut into sentences of ICU words. Header-only; not part of any library.
 #ifndef AG_TOOLS_TOOL_COMMON_H_
@@ -19,6 +19,7 @@
 
 #include "actorgraph/status.h"
 #include "text/segment.h"
+#include "tool_args.h"
 #include "util/strings.h"
 
 namespace ag::tools {
@@ -72,6 +73,29 @@ inline Status CheckDataFile(const std::string& path, const std::string& what) {
   return Status::NotFound(path + ": " + what +
                           " not found. The development data sets live outside the project (../shared/data); "
                           "pass --data DIR to point at them");
+}
+
+// The train and dev files of a development data set.
+struct DataFiles {
+  std::string train, dev;
+};
+
+// DIR/`train` and DIR/`dev`, where DIR is --data (default kDefaultData); NotFound naming the data set
+// (`what`) when one is missing.
+inline Status FindDataFiles(const Args& a, const char* train, const char* dev, const char* what,
+                            DataFiles* out) {
+  const std::string data = a.Get("data", kDefaultData);
+  out->train = data + "/" + train;
+  out->dev = data + "/" + dev;
+  for (const std::string* p : {&out->train, &out->dev})
+    if (Status s = CheckDataFile(*p, what); !s.ok()) return s;
+  return Status::OK();
+}
+
+// The train and dev parts of UD English EWT, which both tools train on.
+inline Status FindEwt(const Args& a, DataFiles* out) {
+  return FindDataFiles(a, "ud-english-ewt/en_ewt-ud-train.conllu", "ud-english-ewt/en_ewt-ud-dev.conllu",
+                       "UD English EWT", out);
 }
 
 // Reads a CoNLL-U file: calls `row(cols, where)` for each word and multiword-token line (ten tab-separated

@@ -267,17 +267,14 @@ std::string Summary(const Score& sc) {
 }
 
 int Train(const Args& a) {
-  const std::string data = a.Get("data", kDefaultData);
-  const std::string train_path = data + "/ud-english-ewt/en_ewt-ud-train.conllu";
-  const std::string dev_path = data + "/ud-english-ewt/en_ewt-ud-dev.conllu";
+  tools::DataFiles ewt;
+  if (Status s = tools::FindEwt(a, &ewt); !s.ok()) return Fail(s);
   const std::string out = a.Get("out", kDefaultModel);
-  for (const auto& p : {train_path, dev_path})
-    if (Status s = tools::CheckDataFile(p, "UD English EWT"); !s.ok()) return Fail(s);
   auto pos = PosTagger::Load(a.Get("pos", kDefaultPos));
   if (!pos.ok()) return Fail(pos.status());
   Treebank train, dev;
-  if (Status s = ReadConllu(train_path, &train); !s.ok()) return Fail(s);
-  if (Status s = ReadConllu(dev_path, &dev); !s.ok()) return Fail(s);
+  if (Status s = ReadConllu(ewt.train, &train); !s.ok()) return Fail(s);
+  if (Status s = ReadConllu(ewt.dev, &dev); !s.ok()) return Fail(s);
   const int folds = a.GetInt("jackknife", 10);
   auto t0 = Clock::now();
   if (folds > 1) {

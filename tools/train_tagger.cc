@@ -38,7 +38,6 @@ namespace ag::extract {
 namespace {
 
 using tools::Args;
-using tools::CheckDataFile;
 using tools::Clock;
 using tools::CpuSeconds;
 using tools::Fixed;
@@ -219,15 +218,12 @@ TrainOptions ReadTrainOptions(const Args& a, int epochs, int min_count, const ch
 }
 
 int TrainPos(const Args& a) {
-  const std::string data = a.Get("data", kDefaultData);
-  const std::string train_path = data + "/ud-english-ewt/en_ewt-ud-train.conllu";
-  const std::string dev_path = data + "/ud-english-ewt/en_ewt-ud-dev.conllu";
+  tools::DataFiles ewt;
+  if (Status s = tools::FindEwt(a, &ewt); !s.ok()) return Fail(s);
   const std::string out = a.Get("out", kDefaultPos);
-  for (const auto& p : {train_path, dev_path})
-    if (Status s = CheckDataFile(p, "UD English EWT"); !s.ok()) return Fail(s);
   ConlluCorpus train, dev;
-  if (Status s = ReadConllu(train_path, &train); !s.ok()) return Fail(s);
-  if (Status s = ReadConllu(dev_path, &dev); !s.ok()) return Fail(s);
+  if (Status s = ReadConllu(ewt.train, &train); !s.ok()) return Fail(s);
+  if (Status s = ReadConllu(ewt.dev, &dev); !s.ok()) return Fail(s);
   // Every sentence as the treebank splits it, plus the sentences with multiword tokens as ICU keeps them.
   // Also the sentences that ICU would cut differently ("Mr." -> "Mr" "."), as ICU cuts them.
   std::vector<PosSentence> sents = train.split;
@@ -470,19 +466,17 @@ Result<std::shared_ptr<const NerGazetteer>> LoadGazetteer(const Args& a) {
 }
 
 int TrainNer(const Args& a) {
-  const std::string data = a.Get("data", kDefaultData);
-  const std::string train_path = data + "/conll2003/train.txt";
-  const std::string dev_path = data + "/conll2003/dev.txt";
+  tools::DataFiles conll;
+  Status found = tools::FindDataFiles(a, "conll2003/train.txt", "conll2003/dev.txt", "CoNLL-2003", &conll);
+  if (!found.ok()) return Fail(found);
   const std::string out = a.Get("out", kDefaultNer);
-  for (const auto& p : {train_path, dev_path})
-    if (Status s = CheckDataFile(p, "CoNLL-2003"); !s.ok()) return Fail(s);
   auto pos = PosTagger::Load(a.Get("pos", kDefaultPos));
   if (!pos.ok()) return Fail(pos.status());
   auto gaz = LoadGazetteer(a);
   if (!gaz.ok()) return Fail(gaz.status());
   ConllCorpus train, dev;
-  if (Status s = ReadConll(train_path, &train); !s.ok()) return Fail(s);
-  if (Status s = ReadConll(dev_path, &dev); !s.ok()) return Fail(s);
+  if (Status s = ReadConll(conll.train, &train); !s.ok()) return Fail(s);
+  if (Status s = ReadConll(conll.dev, &dev); !s.ok()) return Fail(s);
   // CoNLL-2003 as distributed here has no -DOCSTART- lines: consecutive sentences of about an article's
   // length stand for documents, so that the document features see what they will see in use.
   const int train_doc_sentences = a.GetInt("train-doc-sentences", 100);
