@@ -1,10 +1,11 @@
 // Command-line options of the training tools (train_tagger, train_parser): `tool COMMAND [--key value]...
-// [positional]...`, parsed into a map of options and a list of positional arguments. Header-only; not
-// part of any library.
+// [positional]...`, parsed into a map of options and a list of positional arguments, and the dispatch to
+// the command's function. Header-only; not part of any library.
 #ifndef AG_TOOLS_TOOL_ARGS_H_
 #define AG_TOOLS_TOOL_ARGS_H_
 
 #include <cstdlib>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
@@ -36,6 +37,23 @@ inline bool ParseArgs(int argc, char** argv, Args* a) {
     }
   }
   return true;
+}
+
+struct Command {
+  const char* name;
+  int (*run)(const Args&);
+};
+
+// Runs the command argv[1] names with the options that follow and returns its exit code; returns usage()
+// (which prints the usage, exit code 2) when there is no command, it is unknown or an option has no value.
+inline int RunCommand(int argc, char** argv, std::initializer_list<Command> commands, int (*usage)()) {
+  if (argc < 2) return usage();
+  Args a;
+  if (!ParseArgs(argc, argv, &a)) return usage();
+  const std::string cmd = argv[1];
+  for (const Command& c : commands)
+    if (cmd == c.name) return c.run(a);
+  return usage();
 }
 
 }  // namespace ag::tools

@@ -9,51 +9,33 @@
 //
 // The treebank is read from DIR (default: ../shared/data beside the source tree) and never copied into the
 // project. Results go to stdout, progress to stderr; exit 0 ok, 1 failure, 2 usage.
-#include <rapidjson/document.h>
-
 #include <algorithm>
-#include <cctype>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <map>
-#include <sstream>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/dep_parser.h"
 #include "extract/pos_tagger.h"
-#include "text/segment.h"
-#include "util/strings.h"
 #include "tool_args.h"
+#include "tool_common.h"
 
 namespace ag::extract {
 namespace {
 
-const std::string kSourceDir = AG_SOURCE_DIR;
-const std::string kDefaultData = kSourceDir + "/../shared/data";
-const std::string kDefaultPos = kSourceDir + "/data/models/pos-ewt.model";
-const std::string kDefaultModel = kSourceDir + "/data/models/dep-ewt.model";
+using tools::Args;
+using tools::Clock;
+using tools::CpuSeconds;
+using tools::Fixed;
+using tools::kDefaultData;
+using tools::kDefaultPos;
+using tools::Seconds;
 
-using Clock = std::chrono::steady_clock;
-double Seconds(Clock::time_point since) {
-  return std::chrono::duration<double>(Clock::now() - since).count();
-}
-double CpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
+const std::string kDefaultModel = tools::kSourceDir + "/data/models/dep-ewt.model";
 
-int Fail(const Status& s) {
-  std::fprintf(stderr, "train_parser: %s\n", s.ToString().c_str());
-  return 1;
-}
+int Fail(const Status& s) { return tools::Fail("train_parser", s); }
 
 int Usage() {
   const std::string text =
@@ -75,9 +57,6 @@ int Usage() {
   std::fputs(text.c_str(), stderr);
   return 2;
 }
-
-using tools::Args;
-using tools::ParseArgs;
 
 double Ratio(size_t a, size_t b) { return b ? static_cast<double>(a) / b : 0.0; }
 
@@ -130,10 +109,6 @@ DepSentence Merge(const DepSentence& s, const std::vector<std::pair<int, int>>& 
 }
 
 Status ReadConllu(const std::string& path, Treebank* out) {
-  std::ifstream in(path);
-  if (!in) return Status::IOError(path + ": cannot open");
-  std::string line;
-  int line_no = 0;
   DepSentence cur;
   std::vector<std::pair<int, int>> spans;
   std::vector<std::string> forms;
@@ -149,24 +124,13 @@ Status ReadConllu(const std::string& path, Treebank* out) {
     spans.clear();
     forms.clear();
   };
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) {
-      flush();
-      continue;
-    }
-    if (line[0] == '#') continue;
-    std::vector<std::string> cols = Split(line, '\t');
-    auto where = [&] { return path + ":" + std::to_string(line_no) + ": "; };
-    if (cols.size() != 10) return Status::ParseError(where() + "expected 10 columns");
+  auto row = [&](const std::vector<std::string>& cols, const auto& where) {
     const std::string& id = cols[0];
-    if (id.find('.') != std::string::npos) continue;  // empty node
     size_t dash = id.find('-');
     if (dash != std::string::npos) {
       spans.emplace_back(std::atoi(id.c_str()) - 1, std::atoi(id.c_str() + dash + 1) - 1);
       forms.push_back(cols[1]);
-      continue;
+      return Status::OK();
     }
     int rel = DepParser::RelFromName(cols[7]);
     if (rel < 0) return Status::ParseError(where() + "unknown relation \"" + cols[7] + "\"");
@@ -176,9 +140,9 @@ Status ReadConllu(const std::string& path, Treebank* out) {
     int tag = PosTagger::TagFromName(cols[3]);
     if (tag < 0) return Status::ParseError(where() + "unknown UPOS \"" + cols[3] + "\"");
     cur.tags.push_back(static_cast<uint8_t>(tag));  // gold; replaced by predicted tags before use
-  }
-  flush();
-  return Status::OK();
+    return Status::OK();
+  };
+  return tools::ReadConlluRows(path, row, flush);
 }
 
 void TagAll(const PosTagger& tagger, std::vector<DepSentence>* sents) {
@@ -296,37 +260,21 @@ Score Evaluate(const DepParser& parser, const std::vector<DepSentence>& sents) {
   return sc;
 }
 
-std::string Fixed(double v, int digits = 4) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-
 std::string Summary(const Score& sc) {
   return "UAS " + Fixed(Ratio(sc.uas, sc.words)) + " LAS " + Fixed(Ratio(sc.las, sc.words)) +
          " (punctuation excluded: UAS " + Fixed(Ratio(sc.uas_np, sc.words_np)) + " LAS " +
          Fixed(Ratio(sc.las_np, sc.words_np)) + ")";
 }
 
-Status CheckDataFile(const std::string& path) {
-  if (std::filesystem::exists(path)) return Status::OK();
-  return Status::NotFound(path +
-                          ": UD English EWT not found. The development data sets live outside the "
-                          "project (../shared/data); pass --data DIR to point at them");
-}
-
 int Train(const Args& a) {
-  const std::string data = a.Get("data", kDefaultData);
-  const std::string train_path = data + "/ud-english-ewt/en_ewt-ud-train.conllu";
-  const std::string dev_path = data + "/ud-english-ewt/en_ewt-ud-dev.conllu";
+  tools::DataFiles ewt;
+  if (Status s = tools::FindEwt(a, &ewt); !s.ok()) return Fail(s);
   const std::string out = a.Get("out", kDefaultModel);
-  for (const auto& p : {train_path, dev_path})
-    if (Status s = CheckDataFile(p); !s.ok()) return Fail(s);
   auto pos = PosTagger::Load(a.Get("pos", kDefaultPos));
   if (!pos.ok()) return Fail(pos.status());
   Treebank train, dev;
-  if (Status s = ReadConllu(train_path, &train); !s.ok()) return Fail(s);
-  if (Status s = ReadConllu(dev_path, &dev); !s.ok()) return Fail(s);
+  if (Status s = ReadConllu(ewt.train, &train); !s.ok()) return Fail(s);
+  if (Status s = ReadConllu(ewt.dev, &dev); !s.ok()) return Fail(s);
   const int folds = a.GetInt("jackknife", 10);
   auto t0 = Clock::now();
   if (folds > 1) {
@@ -383,11 +331,7 @@ int Train(const Args& a) {
           std::to_string(folds) +
           "-fold split (jackknifing), on "
           "dev by data/models/pos-ewt.model",
-      "licence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). This model is a derived work "
-      "of "
-      "UD English EWT (Silveira et al. 2014 and the UD contributors, "
-      "https://universaldependencies.org/treebanks/"
-      "en_ewt/) and is shared under the same licence",
+      tools::kEwtLicence,
       "EWT dev with predicted tags: " + Summary(sc) + "; multiword tokens whole: " + Summary(scm),
       "rebuild (from the source root, after cmake --build build --target train_parser): "
       "build/tools/train_parser "
@@ -419,10 +363,9 @@ int Train(const Args& a) {
 
 int Eval(const Args& a) {
   if (a.positional.size() != 2) return Usage();
-  auto t0 = Clock::now();
-  auto parser = DepParser::Load(a.positional[0]);
+  double load = 0;
+  auto parser = tools::Timed(&load, [&] { return DepParser::Load(a.positional[0]); });
   if (!parser.ok()) return Fail(parser.status());
-  const double load = Seconds(t0);
   Treebank tb;
   if (Status s = ReadConllu(a.positional[1], &tb); !s.ok()) return Fail(s);
   const bool gold_tags = a.Get("gold-tags", "no") == "yes";
@@ -451,15 +394,10 @@ int ParseStdin(const Args& a) {
   auto parser = DepParser::Load(a.Get("model", kDefaultModel));
   if (!parser.ok()) return Fail(parser.status());
   std::string line;
-  std::vector<std::string_view> words;
   std::vector<uint8_t> tags;
   DepTree tree;
   while (std::getline(std::cin, line)) {
-    text::Segmentation seg = text::Segment(line);
-    for (const text::Sentence& s : seg.sentences) {
-      words.clear();
-      for (int t = s.first_token; t < s.end_token; ++t)
-        words.emplace_back(line.data() + seg.tokens[t].begin, seg.tokens[t].end - seg.tokens[t].begin);
+    for (const std::vector<std::string_view>& words : tools::SentenceWords(line)) {
       (*pos)->Tag(words, &tags);
       (*parser)->Parse(words, tags, &tree);
       for (size_t i = 0; i < words.size(); ++i)
@@ -473,56 +411,17 @@ int ParseStdin(const Args& a) {
 
 // ---- speed ----
 
-Status ReadTexts(const std::string& path, std::vector<std::string>* texts) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot open");
-  if (EndsWith(path, ".jsonl")) {
-    std::string line;
-    int line_no = 0;
-    while (std::getline(in, line)) {
-      ++line_no;
-      if (Trim(line).empty()) continue;
-      rapidjson::Document d;
-      d.Parse(line.c_str(), line.size());
-      if (d.HasParseError() || !d.IsObject() || !d.HasMember("text") || !d["text"].IsString())
-        return Status::ParseError(path + ":" + std::to_string(line_no) +
-                                  ": expected a JSON object with \"text\"");
-      texts->emplace_back(d["text"].GetString(), d["text"].GetStringLength());
-    }
-    return Status::OK();
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  texts->push_back(ss.str());
-  return Status::OK();
-}
-
 int Speed(const Args& a) {
   if (a.positional.empty()) return Usage();
-  auto t0 = Clock::now();
-  auto pos = PosTagger::Load(a.Get("pos", kDefaultPos));
+  double pos_load = 0, dep_load = 0;
+  auto pos = tools::Timed(&pos_load, [&] { return PosTagger::Load(a.Get("pos", kDefaultPos)); });
   if (!pos.ok()) return Fail(pos.status());
-  const double pos_load = Seconds(t0);
-  t0 = Clock::now();
-  auto parser = DepParser::Load(a.Get("model", kDefaultModel));
+  auto parser = tools::Timed(&dep_load, [&] { return DepParser::Load(a.Get("model", kDefaultModel)); });
   if (!parser.ok()) return Fail(parser.status());
-  const double dep_load = Seconds(t0);
-  std::vector<std::string> texts;
-  for (const std::string& p : a.positional)
-    if (Status s = ReadTexts(p, &texts); !s.ok()) return Fail(s);
-  size_t bytes = 0, tokens = 0, sentences = 0;
+  tools::SpeedCorpus corpus;
+  if (Status s = tools::ReadSpeedCorpus(a.positional, &corpus); !s.ok()) return Fail(s);
   std::vector<std::vector<std::string_view>> sents;
-  for (const std::string& text : texts) {
-    bytes += text.size();
-    text::Segmentation seg = text::Segment(text);
-    for (const text::Sentence& s : seg.sentences) {
-      auto& words = sents.emplace_back();
-      for (int t = s.first_token; t < s.end_token; ++t)
-        words.emplace_back(text.data() + seg.tokens[t].begin, seg.tokens[t].end - seg.tokens[t].begin);
-      tokens += words.size();
-    }
-  }
-  sentences = sents.size();
+  for (const auto& doc : corpus.docs) sents.insert(sents.end(), doc.begin(), doc.end());
   const int rounds = std::max(1, a.GetInt("rounds", 3));
   std::vector<std::vector<uint8_t>> tags(sents.size());
   DepTree tree;
@@ -540,11 +439,12 @@ int Speed(const Args& a) {
     }
     dep_s = std::min(dep_s, CpuSeconds() - c0);
   }
-  const double mb = bytes / 1e6;
+  const double mb = corpus.bytes / 1e6;
+  const size_t tokens = corpus.tokens;
   std::printf("load: pos %.3f s, parser %.3f s (%zu transition + %zu label features)\n", pos_load, dep_load,
               (*parser)->transitions().weights().size(), (*parser)->labels().weights().size());
-  std::printf("text: %.2f MB, %zu documents, %zu sentences (%zu parsed), %zu tokens\n", mb, texts.size(),
-              sentences, roots, tokens);
+  std::printf("text: %.2f MB, %zu documents, %zu sentences (%zu parsed), %zu tokens\n", mb,
+              corpus.texts.size(), corpus.sentences, roots, tokens);
   std::printf(
       "pos %.0f tokens/s; parse %.0f tokens/s; pos+parse %.3f s per MB (%.0f tokens/s) (CPU time, best of "
       "%d, one thread)\n",
@@ -557,13 +457,6 @@ int Speed(const Args& a) {
 
 int main(int argc, char** argv) {
   using namespace ag::extract;
-  if (argc < 2) return Usage();
-  Args a;
-  if (!ParseArgs(argc, argv, &a)) return Usage();
-  const std::string cmd = argv[1];
-  if (cmd == "train") return Train(a);
-  if (cmd == "eval") return Eval(a);
-  if (cmd == "speed") return Speed(a);
-  if (cmd == "parse") return ParseStdin(a);
-  return Usage();
+  return ag::tools::RunCommand(
+      argc, argv, {{"train", Train}, {"eval", Eval}, {"speed", Speed}, {"parse", ParseStdin}}, Usage);
 }

@@ -12,12 +12,8 @@
 // The training data are read from DIR (default: ../shared/data beside the source tree): ud-english-ewt/ for
 // the POS tagger, conll2003/ for the mention tagger. They are never copied into the project. Results go
 // to stdout, progress to stderr; exit 0 ok, 1 failure, 2 usage.
-#include <rapidjson/document.h>
-
 #include <algorithm>
 #include <cctype>
-#include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -36,29 +32,23 @@
 #include "text/segment.h"
 #include "util/strings.h"
 #include "tool_args.h"
+#include "tool_common.h"
 
 namespace ag::extract {
 namespace {
 
-const std::string kSourceDir = AG_SOURCE_DIR;
-const std::string kDefaultData = kSourceDir + "/../shared/data";
-const std::string kDefaultPos = kSourceDir + "/data/models/pos-ewt.model";
-const std::string kDefaultNer = kSourceDir + "/data/models/ner-conll.model";
-const std::string kDefaultLexicon = kSourceDir + "/data/lexicon";
+using tools::Args;
+using tools::Clock;
+using tools::CpuSeconds;
+using tools::Fixed;
+using tools::kDefaultData;
+using tools::kDefaultPos;
+using tools::Seconds;
 
-using Clock = std::chrono::steady_clock;
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
-// CPU time of this thread: what speed is measured in, so that other work on the machine does not count.
-double CpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
+const std::string kDefaultNer = tools::kSourceDir + "/data/models/ner-conll.model";
+const std::string kDefaultLexicon = tools::kSourceDir + "/data/lexicon";
 
-int Fail(const Status& s) {
-  std::fprintf(stderr, "train_tagger: %s\n", s.ToString().c_str());
-  return 1;
-}
+int Fail(const Status& s) { return tools::Fail("train_tagger", s); }
 
 int Usage() {
   const std::string text =
@@ -83,16 +73,6 @@ int Usage() {
       kDefaultNer + "\n          --lexicon " + kDefaultLexicon + "\n";
   std::fputs(text.c_str(), stderr);
   return 2;
-}
-
-using tools::Args;
-using tools::ParseArgs;
-
-Status CheckDataFile(const std::string& path, const std::string& what) {
-  if (std::filesystem::exists(path)) return Status::OK();
-  return Status::NotFound(path + ": " + what +
-                          " not found. The development data sets live outside the project (../shared/data); "
-                          "pass --data DIR to point at them");
 }
 
 // ---- tokens as ICU cuts them ----
@@ -157,10 +137,6 @@ struct ConlluCorpus {
 };
 
 Status ReadConllu(const std::string& path, ConlluCorpus* out) {
-  std::ifstream in(path);
-  if (!in) return Status::IOError(path + ": cannot open");
-  std::string line;
-  int line_no = 0;
   PosSentence split, merged;
   int mwt_end = 0;
   bool has_mwt = false;
@@ -175,40 +151,30 @@ Status ReadConllu(const std::string& path, ConlluCorpus* out) {
     mwt_end = 0;
     has_mwt = false;
   };
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) {
-      flush();
-      continue;
-    }
-    if (line[0] == '#') continue;
-    std::vector<std::string> cols = Split(line, '\t');
-    if (cols.size() != 10) return Status::ParseError(path + ":" + std::to_string(line_no) + ": expected 10 columns");
+  auto row = [&](const std::vector<std::string>& cols, const auto& where) {
     const std::string& id = cols[0];
-    if (id.find('.') != std::string::npos) continue;  // empty node
     size_t dash = id.find('-');
     if (dash != std::string::npos) {
       mwt_end = std::atoi(id.c_str() + dash + 1);
       merged.words.push_back(cols[1]);
       merged.tags.push_back(255);  // the tag of the first word, filled below
       has_mwt = true;
-      continue;
+      return Status::OK();
     }
     int tag = PosTagger::TagFromName(cols[3]);
-    if (tag < 0) return Status::ParseError(path + ":" + std::to_string(line_no) + ": unknown UPOS \"" + cols[3] + "\"");
+    if (tag < 0) return Status::ParseError(where() + "unknown UPOS \"" + cols[3] + "\"");
     split.words.push_back(cols[1]);
     split.tags.push_back(static_cast<uint8_t>(tag));
     int n = std::atoi(id.c_str());
     if (n <= mwt_end) {
       if (merged.tags.back() == 255) merged.tags.back() = static_cast<uint8_t>(tag);
-      continue;
+      return Status::OK();
     }
     merged.words.push_back(cols[1]);
     merged.tags.push_back(static_cast<uint8_t>(tag));
-  }
-  flush();
-  return Status::OK();
+    return Status::OK();
+  };
+  return tools::ReadConlluRows(path, row, flush);
 }
 
 double PosAccuracy(const PosTagger& tagger, const std::vector<PosSentence>& sents, size_t* tokens) {
@@ -225,12 +191,6 @@ double PosAccuracy(const PosTagger& tagger, const std::vector<PosSentence>& sent
   return total ? static_cast<double>(correct) / total : 0.0;
 }
 
-std::string Fixed(double v, int digits = 4) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-
 std::vector<std::string> PosHeader(const TrainOptions& o, double dev_acc, double dev_acc_merged,
                                    const std::string& out) {
   return {
@@ -239,9 +199,7 @@ std::vector<std::string> PosHeader(const TrainOptions& o, double dev_acc, double
           std::to_string(o.seed),
       "data: Universal Dependencies English Web Treebank (UD_English-EWT) v2.15, train part, UPOS column; "
       "multiword tokens also learnt whole",
-      "licence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). This model is a derived work of "
-      "UD English EWT (Silveira et al. 2014 and the UD contributors, https://universaldependencies.org/treebanks/"
-      "en_ewt/) and is shared under the same licence",
+      tools::kEwtLicence,
       "accuracy on EWT dev: " + Fixed(dev_acc) + " (syntactic words), " + Fixed(dev_acc_merged) +
           " (multiword tokens whole)",
       "rebuild (from the source root, after cmake --build build --target train_tagger): build/tools/train_tagger "
@@ -260,15 +218,12 @@ TrainOptions ReadTrainOptions(const Args& a, int epochs, int min_count, const ch
 }
 
 int TrainPos(const Args& a) {
-  const std::string data = a.Get("data", kDefaultData);
-  const std::string train_path = data + "/ud-english-ewt/en_ewt-ud-train.conllu";
-  const std::string dev_path = data + "/ud-english-ewt/en_ewt-ud-dev.conllu";
+  tools::DataFiles ewt;
+  if (Status s = tools::FindEwt(a, &ewt); !s.ok()) return Fail(s);
   const std::string out = a.Get("out", kDefaultPos);
-  for (const auto& p : {train_path, dev_path})
-    if (Status s = CheckDataFile(p, "UD English EWT"); !s.ok()) return Fail(s);
   ConlluCorpus train, dev;
-  if (Status s = ReadConllu(train_path, &train); !s.ok()) return Fail(s);
-  if (Status s = ReadConllu(dev_path, &dev); !s.ok()) return Fail(s);
+  if (Status s = ReadConllu(ewt.train, &train); !s.ok()) return Fail(s);
+  if (Status s = ReadConllu(ewt.dev, &dev); !s.ok()) return Fail(s);
   // Every sentence as the treebank splits it, plus the sentences with multiword tokens as ICU keeps them.
   // Also the sentences that ICU would cut differently ("Mr." -> "Mr" "."), as ICU cuts them.
   std::vector<PosSentence> sents = train.split;
@@ -303,14 +258,13 @@ int TrainPos(const Args& a) {
 
 int EvalPos(const Args& a) {
   if (a.positional.size() != 2) return Usage();
-  auto t0 = Clock::now();
-  auto tagger = PosTagger::Load(a.positional[0]);
+  double load = 0;
+  auto tagger = tools::Timed(&load, [&] { return PosTagger::Load(a.positional[0]); });
   if (!tagger.ok()) return Fail(tagger.status());
-  double load = Seconds(t0);
   ConlluCorpus dev;
   if (Status s = ReadConllu(a.positional[1], &dev); !s.ok()) return Fail(s);
   size_t tokens = 0, tokens_merged = 0;
-  t0 = Clock::now();
+  auto t0 = Clock::now();
   double acc = PosAccuracy(**tagger, dev.split, &tokens);
   double secs = Seconds(t0);
   double acc_merged = PosAccuracy(**tagger, dev.merged, &tokens_merged);
@@ -512,19 +466,17 @@ Result<std::shared_ptr<const NerGazetteer>> LoadGazetteer(const Args& a) {
 }
 
 int TrainNer(const Args& a) {
-  const std::string data = a.Get("data", kDefaultData);
-  const std::string train_path = data + "/conll2003/train.txt";
-  const std::string dev_path = data + "/conll2003/dev.txt";
+  tools::DataFiles conll;
+  Status found = tools::FindDataFiles(a, "conll2003/train.txt", "conll2003/dev.txt", "CoNLL-2003", &conll);
+  if (!found.ok()) return Fail(found);
   const std::string out = a.Get("out", kDefaultNer);
-  for (const auto& p : {train_path, dev_path})
-    if (Status s = CheckDataFile(p, "CoNLL-2003"); !s.ok()) return Fail(s);
   auto pos = PosTagger::Load(a.Get("pos", kDefaultPos));
   if (!pos.ok()) return Fail(pos.status());
   auto gaz = LoadGazetteer(a);
   if (!gaz.ok()) return Fail(gaz.status());
   ConllCorpus train, dev;
-  if (Status s = ReadConll(train_path, &train); !s.ok()) return Fail(s);
-  if (Status s = ReadConll(dev_path, &dev); !s.ok()) return Fail(s);
+  if (Status s = ReadConll(conll.train, &train); !s.ok()) return Fail(s);
+  if (Status s = ReadConll(conll.dev, &dev); !s.ok()) return Fail(s);
   // CoNLL-2003 as distributed here has no -DOCSTART- lines: consecutive sentences of about an article's
   // length stand for documents, so that the document features see what they will see in use.
   const int train_doc_sentences = a.GetInt("train-doc-sentences", 100);
@@ -601,10 +553,10 @@ int EvalNer(const Args& a) {
   if (a.positional.size() != 2) return Usage();
   auto pos = PosTagger::Load(a.Get("pos", kDefaultPos));
   if (!pos.ok()) return Fail(pos.status());
-  auto t0 = Clock::now();
-  auto tagger = NerTagger::Load(a.positional[0], a.Get("lexicon", kDefaultLexicon));
+  double load = 0;
+  auto tagger =
+      tools::Timed(&load, [&] { return NerTagger::Load(a.positional[0], a.Get("lexicon", kDefaultLexicon)); });
   if (!tagger.ok()) return Fail(tagger.status());
-  double load = Seconds(t0);
   ConllCorpus dev;
   if (Status s = ReadConll(a.positional[1], &dev); !s.ok()) return Fail(s);
   const std::string tokens = a.Get("tokens", "icu");
@@ -612,7 +564,7 @@ int EvalNer(const Args& a) {
   if (tokens == "icu") ToIcuForm(&dev.documents);
   PosTagAll(**pos, &dev.documents);
   const bool alone = a.Get("sentences", "no") == "alone";
-  t0 = Clock::now();
+  auto t0 = Clock::now();
   FILE* dump = nullptr;
   if (a.opts.count("errors")) {
     dump = std::fopen(a.Get("errors", "").c_str(), "w");
@@ -631,59 +583,21 @@ int EvalNer(const Args& a) {
 
 // ---- speed ----
 
-Status ReadTexts(const std::string& path, std::vector<std::string>* texts) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot open");
-  if (EndsWith(path, ".jsonl")) {
-    std::string line;
-    int line_no = 0;
-    while (std::getline(in, line)) {
-      ++line_no;
-      if (Trim(line).empty()) continue;
-      rapidjson::Document d;
-      d.Parse(line.c_str(), line.size());
-      if (d.HasParseError() || !d.IsObject() || !d.HasMember("text") || !d["text"].IsString())
-        return Status::ParseError(path + ":" + std::to_string(line_no) + ": expected a JSON object with \"text\"");
-      texts->emplace_back(d["text"].GetString(), d["text"].GetStringLength());
-    }
-    return Status::OK();
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  texts->push_back(ss.str());
-  return Status::OK();
-}
-
 int Speed(const Args& a) {
   if (a.positional.empty()) return Usage();
-  auto t0 = Clock::now();
-  auto pos = PosTagger::Load(a.Get("pos", kDefaultPos));
+  double pos_load = 0, ner_load = 0;
+  auto pos = tools::Timed(&pos_load, [&] { return PosTagger::Load(a.Get("pos", kDefaultPos)); });
   if (!pos.ok()) return Fail(pos.status());
-  double pos_load = Seconds(t0);
-  t0 = Clock::now();
-  auto ner = NerTagger::Load(a.Get("ner", kDefaultNer), a.Get("lexicon", kDefaultLexicon));
+  auto ner = tools::Timed(&ner_load, [&] {
+    return NerTagger::Load(a.Get("ner", kDefaultNer), a.Get("lexicon", kDefaultLexicon));
+  });
   if (!ner.ok()) return Fail(ner.status());
-  double ner_load = Seconds(t0);
-  std::vector<std::string> texts;
-  for (const std::string& p : a.positional)
-    if (Status s = ReadTexts(p, &texts); !s.ok()) return Fail(s);
   // Segment first (not timed with the taggers), then time each tagger over every document.
-  size_t bytes = 0, tokens = 0, sentences = 0;
-  std::vector<std::vector<std::vector<std::string_view>>> docs;
-  t0 = Clock::now();
-  for (const std::string& text : texts) {
-    bytes += text.size();
-    text::Segmentation seg = text::Segment(text);
-    auto& doc = docs.emplace_back();
-    for (const text::Sentence& s : seg.sentences) {
-      auto& words = doc.emplace_back();
-      for (int t = s.first_token; t < s.end_token; ++t)
-        words.emplace_back(text.data() + seg.tokens[t].begin, seg.tokens[t].end - seg.tokens[t].begin);
-      tokens += words.size();
-    }
-    sentences += doc.size();
-  }
-  double seg_s = Seconds(t0);
+  tools::SpeedCorpus corpus;
+  if (Status s = tools::ReadSpeedCorpus(a.positional, &corpus); !s.ok()) return Fail(s);
+  const auto& docs = corpus.docs;
+  const size_t tokens = corpus.tokens;
+  const double seg_s = corpus.segment_seconds;
   const int rounds = std::max(1, a.GetInt("rounds", 3));
   std::vector<std::vector<std::vector<uint8_t>>> pos_tags(docs.size());
   std::vector<std::vector<uint8_t>> bio;
@@ -705,11 +619,11 @@ int Speed(const Args& a) {
     }
     ner_s = std::min(ner_s, CpuSeconds() - c0);
   }
-  const double mb = bytes / 1e6;
+  const double mb = corpus.bytes / 1e6;
   std::printf("load: pos %.3f s (%zu features), ner %.3f s (%zu features, gazetteer %zu entries)\n", pos_load,
               (*pos)->model().weights().size(), ner_load, (*ner)->model().weights().size(), (*ner)->gazetteer().size());
-  std::printf("text: %.2f MB, %zu documents, %zu sentences, %zu tokens; %zu mentions\n", mb, docs.size(), sentences,
-              tokens, mentions);
+  std::printf("text: %.2f MB, %zu documents, %zu sentences, %zu tokens; %zu mentions\n", mb, docs.size(),
+              corpus.sentences, tokens, mentions);
   std::printf("segment %.2f MB/s; pos %.2f MB/s (%.0f tokens/s); ner %.2f MB/s (%.0f tokens/s); pos+ner %.2f MB/s "
               "(CPU time, best of %d, one thread)\n",
               mb / seg_s, mb / pos_s, tokens / pos_s, mb / ner_s, tokens / ner_s, mb / (pos_s + ner_s), rounds);
@@ -842,15 +756,12 @@ int WordNetNames(const Args& a) {
 
 int main(int argc, char** argv) {
   using namespace ag::extract;
-  if (argc < 2) return Usage();
-  Args a;
-  if (!ParseArgs(argc, argv, &a)) return Usage();
-  std::string cmd = argv[1];
-  if (cmd == "pos") return TrainPos(a);
-  if (cmd == "ner") return TrainNer(a);
-  if (cmd == "eval-pos") return EvalPos(a);
-  if (cmd == "eval-ner") return EvalNer(a);
-  if (cmd == "speed") return Speed(a);
-  if (cmd == "wordnet-names") return WordNetNames(a);
-  return Usage();
+  return ag::tools::RunCommand(argc, argv,
+                               {{"pos", TrainPos},
+                                {"ner", TrainNer},
+                                {"eval-pos", EvalPos},
+                                {"eval-ner", EvalNer},
+                                {"speed", Speed},
+                                {"wordnet-names", WordNetNames}},
+                               Usage);
 }

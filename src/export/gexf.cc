@@ -7,9 +7,11 @@
 // actors apart) and its `label`; colours and sizes are viz elements. Streams; no DOM.
 #include <algorithm>
 #include <ostream>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "export/attributes.h"
 #include "export/model.h"
 #include "export/output.h"
 #include "export/writers.h"
@@ -27,33 +29,31 @@ constexpr char kHeader[] =
     "</description>\n"
     "  </meta>\n"
     "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" "
-    "timerepresentation=\"interval\">\n"
-    "    <attributes class=\"node\">\n"
-    "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
-    "      <attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>\n"
-    "      <attribute id=\"mentions\" title=\"mentions\" type=\"long\"/>\n"
-    "      <attribute id=\"degree\" title=\"degree\" type=\"long\"/>\n"
-    "      <attribute id=\"first_seen\" title=\"first_seen\" type=\"string\"/>\n"
-    "      <attribute id=\"last_seen\" title=\"last_seen\" type=\"string\"/>\n"
-    "    </attributes>\n"
-    "    <attributes class=\"edge\">\n"
-    "      <attribute id=\"relation\" title=\"relation\" type=\"string\"/>\n"
-    "      <attribute id=\"event\" title=\"event\" type=\"string\"/>\n"
-    "      <attribute id=\"quad_class\" title=\"quad_class\" type=\"string\"/>\n"
-    "      <attribute id=\"count\" title=\"count\" type=\"long\"/>\n"
-    "      <attribute id=\"negated_count\" title=\"negated_count\" type=\"long\"/>\n"
-    "      <attribute id=\"planned_count\" title=\"planned_count\" type=\"long\"/>\n"
-    "      <attribute id=\"hedged_count\" title=\"hedged_count\" type=\"long\"/>\n"
-    "      <attribute id=\"first_date\" title=\"first_date\" type=\"string\"/>\n"
-    "      <attribute id=\"last_date\" title=\"last_date\" type=\"string\"/>\n"
-    "      <attribute id=\"doc_count\" title=\"doc_count\" type=\"long\"/>\n"
-    "      <attribute id=\"doc_ids\" title=\"doc_ids\" type=\"string\"/>\n"
-    "      <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n"
-    "    </attributes>\n";
+    "timerepresentation=\"interval\">\n";
+
+// The <attributes> declaration of one class ("node" or "edge").
+void AppendAttributes(const char* cls, std::span<const Attribute> attributes, std::string* s) {
+  *s += "    <attributes class=\"";
+  *s += cls;
+  *s += "\">\n";
+  for (const Attribute& a : attributes) {
+    *s += "      <attribute id=\"";
+    *s += a.id;
+    *s += "\" title=\"";
+    *s += a.id;
+    *s += "\" type=\"";
+    *s += a.type;
+    *s += "\"/>\n";
+  }
+  *s += "    </attributes>\n";
+}
 
 class GexfWriter {
  public:
-  explicit GexfWriter(OutBuffer& out) : out_(out), s_(out.str()) {}
+  explicit GexfWriter(OutBuffer& out)
+      : out_(out),
+        s_(out.str()),
+        values_(&out.str(), "          <attvalue for=\"", "\" value=\"", "\"/>\n") {}
 
   void Node(const GraphNode& node, int64_t degree) {
     s_ += "      <node id=\"";
@@ -64,19 +64,7 @@ class GexfWriter {
     TimeAttribute(" start=\"", node.first_seen);
     TimeAttribute(" end=\"", node.last_seen);
     s_ += ">\n        <attvalues>\n";
-    Value("type", EntityTypeName(node.type));
-    if (!node.aliases.empty()) {
-      OpenValue("aliases");
-      for (size_t i = 0; i < node.aliases.size(); ++i) {
-        if (i > 0) s_ += " | ";
-        AppendXmlEscaped(node.aliases[i], &s_);
-      }
-      CloseValue();
-    }
-    Int("mentions", node.mention_count);
-    Int("degree", degree);
-    if (!node.first_seen.empty()) Value("first_seen", node.first_seen);
-    if (!node.last_seen.empty()) Value("last_seen", node.last_seen);
+    values_.Node(node, degree);
     s_ += "        </attvalues>\n";
     Colour(TypeColour(node.type));
     s_ += "        <viz:size value=\"";
@@ -86,13 +74,8 @@ class GexfWriter {
   }
 
   void Edge(const Graph& graph, const GraphEdge& edge, const EdgeExtras& extras) {
-    s_ += "      <edge id=\"";
-    AppendEdgeId(edge, &s_);
-    s_ += "\" source=\"";
-    AppendNodeId(graph.node(edge.source), &s_);
-    s_ += "\" target=\"";
-    AppendNodeId(graph.node(edge.target), &s_);
-    s_ += "\" kind=\"";
+    AppendEdgeStart("      ", graph, edge, &s_);
+    s_ += " kind=\"";
     AppendXmlToken(edge.relation, &s_);
     s_ += "\" label=\"";
     AppendXmlToken(edge.relation, &s_);
@@ -100,25 +83,7 @@ class GexfWriter {
     AppendDouble(ExportWeight(edge.weight), &s_);
     s_ += "\">\n        <attvalues>\n";
     std::string_view quad = QuadClassOf(edge.event, edge.relation);
-    Value("relation", edge.relation);
-    if (!edge.event.empty()) Value("event", edge.event);
-    if (!quad.empty()) Value("quad_class", quad);
-    Int("count", edge.count);
-    Int("negated_count", edge.negated_count);
-    Int("planned_count", edge.planned_count);
-    Int("hedged_count", edge.hedged_count);
-    if (!edge.first_date.empty()) Value("first_date", edge.first_date);
-    if (!edge.last_date.empty()) Value("last_date", edge.last_date);
-    Int("doc_count", extras.doc_count);
-    if (!extras.doc_ids.empty()) {
-      OpenValue("doc_ids");
-      for (size_t i = 0; i < extras.doc_ids.size(); ++i) {
-        if (i > 0) s_ += " | ";
-        AppendXmlEscaped(extras.doc_ids[i], &s_);
-      }
-      CloseValue();
-    }
-    if (!extras.evidence.empty()) Value("evidence", extras.evidence);
+    values_.Edge(edge, extras, quad);
     s_ += "        </attvalues>\n";
     // One spell per distinct calendar date (two store dates can share one, e.g. a date and a datetime).
     spell_dates_.clear();
@@ -152,22 +117,6 @@ class GexfWriter {
     s_ += day;
     s_ += '"';
   }
-  void OpenValue(const char* id) {
-    s_ += "          <attvalue for=\"";
-    s_ += id;
-    s_ += "\" value=\"";
-  }
-  void CloseValue() { s_ += "\"/>\n"; }
-  void Value(const char* id, std::string_view value) {
-    OpenValue(id);
-    AppendXmlEscaped(value, &s_);
-    CloseValue();
-  }
-  void Int(const char* id, int64_t value) {
-    OpenValue(id);
-    AppendInt(value, &s_);
-    CloseValue();
-  }
   void Colour(Rgb c) {
     s_ += "        <viz:color r=\"";
     AppendInt(c.r, &s_);
@@ -180,6 +129,7 @@ class GexfWriter {
 
   OutBuffer& out_;
   std::string& s_;
+  AttributeWriter values_;  // <attvalue for="ID" value="VALUE"/>
   std::vector<std::string> spell_dates_;
 };
 
@@ -189,6 +139,8 @@ Status WriteGexf(const Graph& graph, Store& store, const Selection& sel, const E
                  std::ostream& out) {
   OutBuffer buf(out);
   buf << kHeader;
+  AppendAttributes("node", kNodeAttributes, &buf.str());
+  AppendAttributes("edge", kEdgeAttributes, &buf.str());
   GexfWriter writer(buf);
   buf << "    <nodes count=\"";
   AppendInt(static_cast<int64_t>(sel.nodes.size()), &buf.str());

@@ -126,16 +126,9 @@ std::vector<std::vector<std::string>> EntryTokenizations(std::string_view phrase
 
 // ---- features ----
 
+// Feature templates after those of WordFeatures (perceptron.h). Append only within a feature version.
 enum Template : uint32_t {
-  kBias = 1,
-  kWord,
-  kLower,
-  kPrefix,                // + 0..3
-  kSuffix = kPrefix + 4,  // + 0..3
-  kShape = kSuffix + 4,
-  kShortShape,
-  kFlag,
-  kFirstShape,   // sentence-initial x shape
+  kFirstShape = kFirstTaggerTemplate,  // sentence-initial x shape
   kFirstLower,   // sentence-initial x word
   kCapsSentence,       // the sentence is all capitals
   kCapsSentenceLower,  // ... x word
@@ -248,17 +241,7 @@ size_t HistoryKeys(uint32_t t, const uint16_t* counts, uint64_t* keys) {
 size_t Features(const Sent& s, int i, int p1, int p2, int own_first, uint64_t* keys) {
   const WordInfo& x = s.w[i];
   const uint64_t cap = x.flags & (kInitCap | kAllCaps);
-  size_t k = 0;
-  keys[k++] = FeatureKey(kBias, 0);
-  keys[k++] = FeatureKey(kWord, x.word);
-  keys[k++] = FeatureKey(kLower, x.lower);
-  for (uint32_t a = 0; a < 4; ++a) {
-    keys[k++] = FeatureKey(kPrefix + a, x.prefix[a]);
-    keys[k++] = FeatureKey(kSuffix + a, x.suffix[a]);
-  }
-  keys[k++] = FeatureKey(kShape, x.shape);
-  keys[k++] = FeatureKey(kShortShape, x.short_shape);
-  for (uint32_t m = x.flags; m; m &= m - 1) keys[k++] = FeatureKey(kFlag, __builtin_ctz(m));
+  size_t k = WordFeatures(x, keys);
   if (i == 0) {
     keys[k++] = FeatureKey(kFirstShape, x.short_shape);
     keys[k++] = FeatureKey(kFirstLower, x.lower);

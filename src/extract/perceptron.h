@@ -1,9 +1,9 @@
 // The averaged perceptron shared by the part-of-speech and the mention tagger: hashed features (64-bit keys
 // made from a template id and the hash of a value, so no string is built per feature), a weight table with
 // open addressing, the training update with lazy averaging, and the model file (save/load). Also the word
-// analysis both taggers build their features from (normalised lower case, affixes, shape, flags), so that
-// training and inference share one definition. A loaded PerceptronModel is immutable and thread-safe; a
-// PerceptronTrainer is not.
+// analysis both taggers build their features from (normalised lower case, affixes, shape, flags) and the
+// features of a word on its own that both begin with, so that training and inference share one
+// definition. A loaded PerceptronModel is immutable and thread-safe; a PerceptronTrainer is not.
 #ifndef AG_EXTRACT_PERCEPTRON_H_
 #define AG_EXTRACT_PERCEPTRON_H_
 
@@ -82,6 +82,38 @@ void AnalyzeWord(std::string_view token, std::string* scratch, WordInfo* out);
 
 // The normalised lower-case form AnalyzeWord hashes into WordInfo::lower (for gazetteer entries).
 void NormalizedLower(std::string_view token, std::string* out);
+
+// The templates of WordFeatures. Both taggers' model files hold features of these ids: never renumber.
+// Each tagger numbers its own templates from kFirstTaggerTemplate.
+enum WordTemplate : uint32_t {
+  kWordBias = 1,
+  kWordSurface,
+  kWordLower,
+  kWordPrefix,                    // + 0..3
+  kWordSuffix = kWordPrefix + 4,  // + 0..3
+  kWordShape = kWordSuffix + 4,
+  kWordShortShape,
+  kWordFlag,
+  kFirstTaggerTemplate,
+};
+static_assert(kFirstTaggerTemplate == 15, "the taggers' own feature templates start at 15 in their models");
+
+// Writes the features of word `x` on its own to `keys` (the bias, the word, its lower case, prefixes,
+// suffixes, shapes, one per flag: at most 26); returns how many. The first features of both taggers.
+inline size_t WordFeatures(const WordInfo& x, uint64_t* keys) {
+  size_t k = 0;
+  keys[k++] = FeatureKey(kWordBias, 0);
+  keys[k++] = FeatureKey(kWordSurface, x.word);
+  keys[k++] = FeatureKey(kWordLower, x.lower);
+  for (uint32_t a = 0; a < 4; ++a) {
+    keys[k++] = FeatureKey(kWordPrefix + a, x.prefix[a]);
+    keys[k++] = FeatureKey(kWordSuffix + a, x.suffix[a]);
+  }
+  keys[k++] = FeatureKey(kWordShape, x.shape);
+  keys[k++] = FeatureKey(kWordShortShape, x.short_shape);
+  for (uint32_t m = x.flags; m; m &= m - 1) keys[k++] = FeatureKey(kWordFlag, __builtin_ctz(m));
+  return k;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Weights.

@@ -14,17 +14,9 @@ constexpr const char* kTagNames[PosTagger::kNumTags] = {"ADJ",  "ADP",  "ADV",  
 constexpr int kStartTag = PosTagger::kNumTags;  // the "previous tag" before the first word
 constexpr size_t kMaxKeys = 64;
 
-// Feature templates. Append only within a feature version.
+// Feature templates after those of WordFeatures (perceptron.h). Append only within a feature version.
 enum Template : uint32_t {
-  kBias = 1,
-  kWord,
-  kLower,
-  kPrefix,                 // + 0..3
-  kSuffix = kPrefix + 4,   // + 0..3
-  kShape = kSuffix + 4,
-  kShortShape,
-  kFlag,
-  kFirstCap,
+  kFirstCap = kFirstTaggerTemplate,
   kPrev1,
   kPrev2,
   kPrev12,
@@ -62,17 +54,7 @@ struct Window {
 // The features of token i given the two previous tags; returns how many were written to keys.
 size_t Features(const Window& win, int i, int p1, int p2, uint64_t* keys) {
   const WordInfo& x = win.w[i];
-  size_t k = 0;
-  keys[k++] = FeatureKey(kBias, 0);
-  keys[k++] = FeatureKey(kWord, x.word);
-  keys[k++] = FeatureKey(kLower, x.lower);
-  for (uint32_t a = 0; a < 4; ++a) {
-    keys[k++] = FeatureKey(kPrefix + a, x.prefix[a]);
-    keys[k++] = FeatureKey(kSuffix + a, x.suffix[a]);
-  }
-  keys[k++] = FeatureKey(kShape, x.shape);
-  keys[k++] = FeatureKey(kShortShape, x.short_shape);
-  for (uint32_t m = x.flags; m; m &= m - 1) keys[k++] = FeatureKey(kFlag, __builtin_ctz(m));
+  size_t k = WordFeatures(x, keys);
   if (i == 0) keys[k++] = FeatureKey(kFirstCap, x.flags & (kInitCap | kAllCaps));
   keys[k++] = FeatureKey(kPrev1, p1);
   keys[k++] = FeatureKey(kPrev2, p2);

@@ -14,21 +14,14 @@
 #include "extract/ner_tagger.h"
 #include "extract/perceptron.h"
 #include "extract/pos_tagger.h"
+#include "extract/tagger_fixture.h"
 #include "test_util.h"
-#include "text/segment.h"
 
 namespace ag::extract {
 namespace {
 
-const std::string kModels = std::string(AG_SOURCE_DIR) + "/data/models/";
-const std::string kLexicon = std::string(AG_SOURCE_DIR) + "/data/lexicon";
-
-std::vector<std::string_view> Words(std::string_view text) {
-  text::Segmentation seg = text::Segment(text);
-  std::vector<std::string_view> out;
-  for (const text::Token& t : seg.tokens) out.push_back(text.substr(t.begin, t.end - t.begin));
-  return out;
-}
+using testing::kLexicon;
+using testing::Words;
 
 uint64_t Bit(NerGazetteer::Category c, int part) { return uint64_t{1} << (3 * c + part); }
 
@@ -82,21 +75,8 @@ TEST(NerGazetteerListsTest, MissingWordNetList) {
   EXPECT_NE(g.status().message().find("wordnet_names.tsv"), std::string::npos) << g.status().ToString();
 }
 
-class NerTwoPassTest : public ::testing::Test {
+class NerTwoPassTest : public testing::TaggerModelsTest {
  protected:
-  static void SetUpTestSuite() {
-    auto pos = PosTagger::Load(kModels + "pos-ewt.model");
-    ASSERT_TRUE(pos.ok()) << pos.status().ToString();
-    pos_ = std::move(pos).value().release();
-    auto ner = NerTagger::Load(kModels + "ner-conll.model", kLexicon);
-    ASSERT_TRUE(ner.ok()) << ner.status().ToString();
-    ner_ = std::move(ner).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete pos_;
-    delete ner_;
-  }
-
   struct Doc {
     std::vector<std::string> texts;
     std::vector<std::vector<std::string_view>> words;
@@ -116,13 +96,7 @@ class NerTwoPassTest : public ::testing::Test {
     ner_->TagDocument(d.words, d.pos, &bio);
     return bio;
   }
-
-  static PosTagger* pos_;
-  static NerTagger* ner_;
 };
-
-PosTagger* NerTwoPassTest::pos_ = nullptr;
-NerTagger* NerTwoPassTest::ner_ = nullptr;
 
 // The per-thread scratch of both passes is reset between documents: a document tags the same alone and
 // after another one.

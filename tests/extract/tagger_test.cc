@@ -13,38 +13,18 @@
 #include "extract/ner_tagger.h"
 #include "extract/perceptron.h"
 #include "extract/pos_tagger.h"
+#include "extract/tagger_fixture.h"
 #include "test_util.h"
-#include "text/segment.h"
 
 namespace ag::extract {
 namespace {
 
-const std::string kModels = std::string(AG_SOURCE_DIR) + "/data/models/";
-const std::string kLexicon = std::string(AG_SOURCE_DIR) + "/data/lexicon";
+using testing::kLexicon;
+using testing::kModels;
+using testing::Words;
 
-// ICU tokens of a one-sentence text.
-std::vector<std::string_view> Words(std::string_view text) {
-  text::Segmentation seg = text::Segment(text);
-  std::vector<std::string_view> out;
-  for (const text::Token& t : seg.tokens) out.push_back(text.substr(t.begin, t.end - t.begin));
-  return out;
-}
-
-class TaggerTest : public ::testing::Test {
+class TaggerTest : public testing::TaggerModelsTest {
  protected:
-  static void SetUpTestSuite() {
-    auto pos = PosTagger::Load(kModels + "pos-ewt.model");
-    ASSERT_TRUE(pos.ok()) << pos.status().ToString();
-    pos_ = std::move(pos).value().release();
-    auto ner = NerTagger::Load(kModels + "ner-conll.model", kLexicon);
-    ASSERT_TRUE(ner.ok()) << ner.status().ToString();
-    ner_ = std::move(ner).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete pos_;
-    delete ner_;
-  }
-
   // "WORD/TAG WORD/TAG ..." for a sentence.
   static std::string PosString(std::string_view text) {
     std::vector<std::string_view> words = Words(text);
@@ -91,13 +71,7 @@ class TaggerTest : public ::testing::Test {
     if (std::find(v.begin(), v.end(), x) != v.end()) return ::testing::AssertionSuccess() << x << " in " << all;
     return ::testing::AssertionFailure() << x << " not in [" << all << "]";
   }
-
-  static PosTagger* pos_;
-  static NerTagger* ner_;
 };
-
-PosTagger* TaggerTest::pos_ = nullptr;
-NerTagger* TaggerTest::ner_ = nullptr;
 
 TEST_F(TaggerTest, PosClearCases) {
   EXPECT_EQ(PosString("The minister signed the agreement in Damascus on Monday."),
