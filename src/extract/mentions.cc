@@ -762,16 +762,24 @@ class ActorFinder {
     std::vector<std::string> words = Split(key, ' ');
     if (!words.empty() && (words[0] == "al" || words[0] == "el")) words.erase(words.begin());
     if (words.empty()) return -1;
+    return NearestEntity(tb, [&](const EntityBuild& e) {
+      if (e.type != EntityType::kPerson || e.key_tokens.size() <= words.size()) return false;
+      if (not_person_reading && e.roles.empty() &&
+          !lex_.IsFirstName(std::string_view(e.name).substr(0, e.name.find(' '))))
+        return false;
+      return std::equal(words.rbegin(), words.rend(), e.key_tokens.rbegin());
+    });
+  }
+
+  // Of the entities that `fits` (and that the user's alias file does not keep apart), the one with a name
+  // mention nearest before token `tb`, else the first after it; -1 if none.
+  template <typename Fits>
+  int NearestEntity(int tb, Fits&& fits) const {
     int best = -1;
     int32_t best_dist = INT32_MAX;
     for (size_t id = 0; id < a_.entities.size(); ++id) {
       const EntityBuild& e = a_.entities[id];
-      if (e.type != EntityType::kPerson || e.key_tokens.size() <= words.size()) continue;
-      if (lex_.IsKeptApart(e.key)) continue;
-      if (not_person_reading && e.roles.empty() &&
-          !lex_.IsFirstName(std::string_view(e.name).substr(0, e.name.find(' '))))
-        continue;
-      if (!std::equal(words.rbegin(), words.rend(), e.key_tokens.rbegin())) continue;
+      if (lex_.IsKeptApart(e.key) || !fits(e)) continue;
       for (const auto& [b, en] : e.spans) {
         int32_t d = b <= T(tb).b ? T(tb).b - b : (b - T(tb).b) + (1 << 28);
         if (d < best_dist) {
@@ -787,21 +795,9 @@ class ActorFinder {
   // the lone word `key`, the one mentioned nearest before token `tb` (else the first after), or -1.
   int OrgPrefixMatch(const std::string& key, int tb) const {
     if (key.find(' ') != std::string::npos) return -1;
-    int best = -1;
-    int32_t best_dist = INT32_MAX;
-    for (size_t id = 0; id < a_.entities.size(); ++id) {
-      const EntityBuild& e = a_.entities[id];
-      if (e.type != EntityType::kOrg || e.key_tokens.size() < 2 || e.key_tokens[0] != key) continue;
-      if (lex_.IsKeptApart(e.key)) continue;
-      for (const auto& [b, en] : e.spans) {
-        int32_t d = b <= T(tb).b ? T(tb).b - b : (b - T(tb).b) + (1 << 28);
-        if (d < best_dist) {
-          best_dist = d;
-          best = static_cast<int>(id);
-        }
-      }
-    }
-    return best;
+    return NearestEntity(tb, [&](const EntityBuild& e) {
+      return e.type == EntityType::kOrg && e.key_tokens.size() >= 2 && e.key_tokens[0] == key;
+    });
   }
 
   void BuildEntities() {
