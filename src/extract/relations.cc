@@ -67,7 +67,8 @@ Modality EventModality(Modality modality, bool intention) {
 
 bool IsSymmetric(std::string_view lemma) {
   return lemma == "meet" || lemma == "talk" || lemma == "clash" || lemma == "fight" || lemma == "agree" ||
-         lemma == "negotiate" || lemma == "cooperate" || lemma == "discuss" || lemma == "sign" || lemma == "trade";
+         lemma == "negotiate" || lemma == "cooperate" || lemma == "discuss" || lemma == "sign" || lemma == "trade" ||
+         lemma == "share";
 }
 
 bool IsPlanned(std::string_view w) {
@@ -541,11 +542,14 @@ class RelationFinder {
     // where, not whom.
     bool locative = !rights.empty() && rights[0]->tb > 0 &&
                     (T(rights[0]->tb - 1).lower == "in" || T(rights[0]->tb - 1).lower == "at");
-    // "clashed over migrants", "talked about Syria": what a symmetric act is about is no participant.
+    // "clashed over migrants", "talked about Syria", "would share intelligence on Jund al-Badiya": what a
+    // symmetric act is about is no participant.
     if (!rights.empty() && IsSymmetric(form.entry->lemma) && rights[0]->tb > 0) {
       int p = rights[0]->tb - 1;
       while (p > v && IsDeterminer(T(p).lower)) --p;
-      if (T(p).lower == "over" || T(p).lower == "about" || T(p).lower == "regarding") {
+      bool noun_before = p - 1 > v && T(p - 1).pos == static_cast<uint8_t>(Upos::kNoun) && !T(p - 1).cap;
+      if (T(p).lower == "over" || T(p).lower == "about" || T(p).lower == "regarding" ||
+          (T(p).lower == "on" && noun_before)) {
         rights.clear();
         locative = false;
       }

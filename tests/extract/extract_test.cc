@@ -266,7 +266,9 @@ TEST_F(ExtractTest, ArmedForcesFightRatherThanAssault) {
 TEST_F(ExtractTest, TheSpeakerAtTheEndIsNotAnObject) {
   Extraction x = Run("Jund al-Aqsa killed 20 civilians in Idlib, Pentagon spokesman Peter Cook said.");
   for (const Relation& r : x.relations)
-    if (r.relation == "kill") EXPECT_NE(NameOf(x, r.target), "Peter Cook") << Dump(x);
+    if (r.relation == "kill") {
+      EXPECT_NE(NameOf(x, r.target), "Peter Cook") << Dump(x);
+    }
 }
 
 TEST_F(ExtractTest, APlaceAdjunctIsNotTheSourceOfANominalTrigger) {
@@ -380,7 +382,9 @@ TEST(AliasFileTest, ForcesIgnoresAndKeepsApart) {
       EXPECT_EQ(e.type, EntityType::kPerson);
       EXPECT_EQ(e.mentions.size(), 3u);
     }
-    if (e.name == "Elena Markovic") EXPECT_EQ(e.mentions.size(), 1u);  // "Markovic" is not folded into her
+    if (e.name == "Elena Markovic") {
+      EXPECT_EQ(e.mentions.size(), 1u);  // "Markovic" is not folded into her
+    }
   }
   EXPECT_EQ(sharaa, 1);
 }
@@ -827,6 +831,14 @@ TEST_F(ExtractTest, ThreatsAimAtWhoeverMustActAndRetreatsAreFromTheirTarget) {
   EXPECT_EQ(threat->event, "THREATEN");
   EXPECT_NE(Rel(x, "Jordan", "withdraw", "Syria"), nullptr) << Dump(x);
   EXPECT_NE(Rel(x, "Peru", "threaten", "Ecuador"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, SharingIsMutualAndItsTopicNoParticipant) {
+  Extraction x = Run("Tom Burke met Karim Haddad. Jordan and Syria will share intelligence on Jund al-Badiya.");
+  const Relation* share = Rel(x, "Jordan", "share", "Syria");
+  if (share == nullptr) share = Rel(x, "Syria", "share", "Jordan");
+  EXPECT_NE(share, nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Jordan", "share", "Jund al-Badiya"), nullptr) << Dump(x);
 }
 
 }  // namespace
