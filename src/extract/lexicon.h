@@ -82,6 +82,8 @@ class Lexicon {
   // words matched after the verb.
   const VerbEntry* MatchPhrase(const std::string& lemma, const std::function<std::string_view(int)>& next,
                                bool* matched, int* length = nullptr) const;
+  // Whether some phrase starts with the verb `lemma`.
+  bool HasPhrases(const std::string& lemma) const { return phrases_.count(lemma) > 0; }
 
   // The lemma of a lower-case English verb form that data/relations.json does not list ("recognised" ->
   // "recognise", "fled" -> "flee"), from WordNet's verbs (data/lexicon/verb_lemmas.tsv) and the regular

@@ -140,20 +140,15 @@ class RelationFinder {
           }, &matched, &length);
           phrase_end_ = matched ? v + length : -1;
           // Then across modifiers: "lifted its remaining sanctions on", "imposed new US sanctions on".
-          if (!matched && !lemma.empty()) {
-            std::vector<int> words;
-            for (int i = v + 1, skipped = 0; i < s.end_token && words.size() < 6; ++i) {
-              if (words.empty() && skipped < 3 && IsPhraseFiller(i)) {
-                ++skipped;
-                continue;
-              }
-              words.push_back(i);
+          if (!matched && !lemma.empty() && lex_.HasPhrases(lemma)) {
+            int first = v + 1;  // the first word after the modifiers (at most three)
+            while (first < s.end_token && first - v <= 3 && IsPhraseFiller(first)) ++first;
+            if (first > v + 1) {
+              phrase = lex_.MatchPhrase(lemma, [&](int k) -> std::string_view {
+                return first + k < s.end_token ? std::string_view(a_.toks[first + k].lower) : std::string_view();
+              }, &matched, &length);
+              if (matched && length > 0) phrase_end_ = first + length - 1;
             }
-            phrase = lex_.MatchPhrase(lemma, [&](int k) -> std::string_view {
-              return k < static_cast<int>(words.size()) ? std::string_view(a_.toks[words[k]].lower)
-                                                        : std::string_view();
-            }, &matched, &length);
-            if (matched && length > 0) phrase_end_ = words[length - 1];
           }
           if (matched && phrase == nullptr) continue;
           if (phrase != nullptr) form = PhraseForm(phrase, v, form);
