@@ -766,15 +766,24 @@ class RelationFinder {
         while (i + 1 < s.end_token && T(i + 1).s != ",") ++i;
         i += 2;
       }
+      bool negated = false;  // "Labour and the Tories are not being straight": no common act
       while (i < s.end_token && (T(i).pos == static_cast<uint8_t>(Upos::kAux) || EndsWith(T(i).lower, "ly") ||
-                                 T(i).lower == "not"))
+                                 T(i).lower == "not" || IsNegation(T(i)))) {
+        negated = negated || IsNegation(T(i));
         ++i;
+      }
       // "are committed to", "are determined to": an adjectival participle after an auxiliary.
       bool verb = i < s.end_token && (T(i).pos == static_cast<uint8_t>(Upos::kVerb) ||
                                       (T(i).pos == static_cast<uint8_t>(Upos::kAdj) && i > group.back()->te &&
-                                       T(i - 1).pos == static_cast<uint8_t>(Upos::kAux)));
-      if (!verb) continue;
+                                       T(i - 1).pos == static_cast<uint8_t>(Upos::kAux) &&
+                                       (T(i).lower == "committed" || T(i).lower == "determined" ||
+                                        T(i).lower == "united" || T(i).lower == "allied")));
+      if (!verb || negated) continue;
       const VerbForm* f = lex_.Verb(T(i).lower);
+      // Acting together means an act of the relation lexicon or one that wields a means ("launched the
+      // offensive"); "Labour and the Conservatives had spent £10m", "both parties have chosen candidates"
+      // make no allies.
+      if (f == nullptr && !IsWieldVerb(T(i).lower) && T(i).pos == static_cast<uint8_t>(Upos::kVerb)) continue;
       if (f != nullptr && IsSymmetric(f->entry->lemma)) continue;
       if (T(i).lower == "met" || T(i).lower == "clashed" || T(i).lower == "fought" || T(i).lower == "signed") continue;
       // "three women and three children were shot dead": those who suffer an act together are no allies.

@@ -841,5 +841,12 @@ TEST_F(ExtractTest, SharingIsMutualAndItsTopicNoParticipant) {
   EXPECT_EQ(Rel(x, "Jordan", "share", "Jund al-Badiya"), nullptr) << Dump(x);
 }
 
+TEST_F(ExtractTest, RivalsNamedTogetherAreNoAllies) {
+  Extraction x = Run("Labour and the Tories are not being straight with people. Labour and the Conservatives had "
+                     "spent millions. Jordan and Iraq launched an offensive against Jund al-Badiya.");
+  EXPECT_EQ(Rel(x, "Labour Party", "ally", "Conservative Party"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Jordan", "ally", "Iraq"), nullptr) << Dump(x);  // acting together
+}
+
 }  // namespace
 }  // namespace ag
