@@ -656,6 +656,11 @@ class ActorFinder {
         return;
       }
       if (t.all_caps && t.s.size() >= 2 && t.s.size() <= 6) {
+        // "ID cards", "TV channels": an abbreviation before a common noun names a thing, not an actor.
+        if (j < s.end_token && T(j).kind == text::TokenKind::kWord && !T(j).cap &&
+            T(j).pos == static_cast<uint8_t>(Upos::kNoun) && !lex_.IsGroupNoun(T(j).lower) &&
+            !lex_.IsTitle(T(j).lower))
+          return;
         EmitWithAcronym(Make(k, j, EntityType::kOrg), j, s);
         return;
       }

@@ -154,6 +154,13 @@ class RelationFinder {
           if (phrase != nullptr) form = PhraseForm(phrase, v, form);
         }
         if (phrase_end_ > v) inside_phrase = phrase_end_;
+        // "called the leader back to Downing Street", "a life free from": a form the tagger reads as an
+        // adverb, a preposition or an adjective is no act.
+        const uint8_t pos = a_.toks[v].pos;
+        if (form != nullptr && phrase_end_ <= v &&
+            (pos == static_cast<uint8_t>(Upos::kAdv) || pos == static_cast<uint8_t>(Upos::kAdp) ||
+             (pos == static_cast<uint8_t>(Upos::kAdj) && form->kind == VerbFormKind::kBase)))
+          continue;
         if (form == nullptr) form = UnlistedVerb(v);
         if (form == nullptr) continue;
         // "so-called", "duty-free", "US-led": part of a hyphenated word, not a verb.
@@ -204,12 +211,20 @@ class RelationFinder {
           if (a_.toks[v - 1].lower != "without") Nominal(s, v, *form, args);
           continue;
         }
-        // "the three other freed British detainees": a participle after a determiner or an adjective
-        // describes a noun.
-        if (form->kind == VerbFormKind::kPast && v > s.first_token && !a_.toks[v - 1].cap &&
-            (IsDeterminer(a_.toks[v - 1].lower) || a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kAdj) ||
-             a_.toks[v - 1].pos == static_cast<uint8_t>(Upos::kNum)) &&
-            !EndsWith(a_.toks[v - 1].lower, "ly"))
+        // "the three other freed British detainees", "elderly and disabled people": a participle after a
+        // determiner or an adjective (or coordinated with one) describes a noun.
+        auto adjective = [&](int i) {
+          return !a_.toks[i].cap && !EndsWith(a_.toks[i].lower, "ly") &&
+                 (IsDeterminer(a_.toks[i].lower) || a_.toks[i].pos == static_cast<uint8_t>(Upos::kAdj) ||
+                  a_.toks[i].pos == static_cast<uint8_t>(Upos::kNum));
+        };
+        bool noun_after = v + 1 < s.end_token && !a_.toks[v + 1].cap &&
+                          a_.toks[v + 1].pos == static_cast<uint8_t>(Upos::kNoun);
+        bool coordinated = v - 2 >= s.first_token && (a_.toks[v - 1].lower == "and" || a_.toks[v - 1].lower == "or") &&
+                           !a_.toks[v - 2].cap && a_.toks[v - 2].kind == text::TokenKind::kWord &&
+                           a_.toks[v - 2].pos != static_cast<uint8_t>(Upos::kVerb) &&
+                           lex_.Verb(a_.toks[v - 2].lower) == nullptr && LemmaOf(a_.toks[v - 2].lower).empty();
+        if (form->kind == VerbFormKind::kPast && v > s.first_token && (adjective(v - 1) || (coordinated && noun_after)))
           continue;
         // "a series of bombs", "three strikes", "heavy attacks": a plural noun, not a verb.
         if (form->kind == VerbFormKind::kThird && v > s.first_token &&

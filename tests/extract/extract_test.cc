@@ -848,5 +848,14 @@ TEST_F(ExtractTest, RivalsNamedTogetherAreNoAllies) {
   EXPECT_NE(Rel(x, "Jordan", "ally", "Iraq"), nullptr) << Dump(x);  // acting together
 }
 
+TEST_F(ExtractTest, AdverbsAndAdjectivesThatLookLikeVerbsAreNoActs) {
+  Extraction x = Run("Tom Burke called the Jordanian leader back to Amman. Jordan pays for elderly and disabled "
+                     "people.");
+  for (const Relation& r : x.relations) {
+    EXPECT_NE(r.relation, "support") << Dump(x);  // "back" is an adverb here
+    EXPECT_NE(r.relation, "disable") << Dump(x);
+  }
+}
+
 }  // namespace
 }  // namespace ag
