@@ -516,12 +516,8 @@ class RelationFinder {
     bool military = false;
     const Arg* actor = passive && !rights.empty() ? rights[0] : left;  // who acts: the agent of a passive
     if (actor != nullptr) {
-      static const std::unordered_set<std::string_view> kForces = {
-          "forces", "force", "troops", "army", "military", "aircraft", "jets", "warplanes", "soldiers",
-          "artillery", "navy", "tanks", "helicopters", "gunships", "drones", "planes", "marines", "strikes",
-          "airstrikes"};
       int end = actor == left ? v : std::min(right_limit, actor->te + 1);
-      for (int i = actor->tb; i < end && i <= actor->te + 3; ++i) military = military || kForces.count(T(i).lower);
+      for (int i = actor->tb; i < end && i <= actor->te + 3; ++i) military = military || IsArmedForce(T(i).lower);
     }
     auto emit = [&](const Arg* src_arg, const Arg* tgt_arg) {
       int src = src_arg->entity, tgt = tgt_arg->entity;
@@ -883,16 +879,14 @@ class RelationFinder {
       EntityType type = a_.entities[left->entity].type;
       if (type != EntityType::kNorp && type != EntityType::kGpe) return false;
       static const std::unordered_set<std::string_view> kAgents = {
-          "government", "authorities", "army", "military", "police", "navy", "forces", "troops", "ministry",
-          "agents", "staff", "crews", "personnel", "strikes", "airstrikes", "jets", "warplanes", "aircraft",
-          "drones", "artillery", "operations", "operation", "offensive", "campaign", "regime", "leadership",
-          "administration", "delegation", "embassy", "media", "state", "authority", "intelligence", "ships",
-          "warships", "vessels", "tanks", "planes", "helicopters", "gunships", "missiles", "rockets", "bombers",
-          "submarines", "hackers", "negotiators", "judge", "judges", "court", "courts", "prosecutor",
-          "prosecutors", "negotiator", "delegate", "pilot", "pilots"};
+          "government", "authorities", "police", "ministry", "agents", "staff", "crews", "personnel",
+          "operations", "operation", "offensive", "campaign", "regime", "leadership", "administration",
+          "delegation", "embassy", "media", "state", "authority", "intelligence", "ships", "warships", "vessels",
+          "missiles", "rockets", "bombers", "submarines", "hackers", "negotiators", "judge", "judges", "court",
+          "courts", "prosecutor", "prosecutors", "negotiator", "delegate", "pilot", "pilots"};
       const std::string& head = T(i).lower;  // "a Russian official", "an Argentine judge": people too
-      return !kAgents.count(head) && !lex_.IsGroupNoun(head) && !lex_.IsGroupNoun(head + "s") &&
-             !lex_.IsTitle(head);
+      return !kAgents.count(head) && !IsArmedForce(head) && !lex_.IsGroupNoun(head) &&
+             !lex_.IsGroupNoun(head + "s") && !lex_.IsTitle(head);
     }
     if (T(j).pos == static_cast<uint8_t>(Upos::kVerb) && EndsWith(T(j).lower, "ing")) return false;
     // "the coalition in the last 24 hours conducted": the noun is in a phrase between subject and verb.

@@ -49,6 +49,14 @@ bool IsTimeNoun(std::string_view w) {
   return k.count(w) > 0;
 }
 
+bool IsArmedForce(std::string_view w) {
+  static const std::unordered_set<std::string_view> k = {
+      "forces", "force", "troops", "army", "military", "aircraft", "jets", "warplanes", "soldiers",
+      "artillery", "navy", "tanks", "helicopters", "gunships", "drones", "planes", "marines", "strikes",
+      "airstrikes"};
+  return k.count(w) > 0;
+}
+
 bool IsQuote(std::string_view s) {
   return s == "\"" || s == "'" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x99";
 }

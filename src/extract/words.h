@@ -1,6 +1,6 @@
 // Closed classes of English words that the actor pass (mentions.cc) and the relation pass (relations.cc)
-// both read: determiners and quantifiers, prepositions, forms of "be", dates and times, quotation marks.
-// Each takes a lower-case token (quotes: the token as written) and is a constant-time set lookup.
+// both read: determiners and quantifiers, prepositions, forms of "be", dates and times, armed forces,
+// quotation marks. Each takes a lower-case token (quotes: the token as written) and is a constant-time set lookup.
 #ifndef AG_EXTRACT_WORDS_H_
 #define AG_EXTRACT_WORDS_H_
 
@@ -25,6 +25,9 @@ bool IsBe(std::string_view lower);
 bool IsMonth(std::string_view lower);
 bool IsWeekday(std::string_view lower);
 bool IsTimeNoun(std::string_view lower);
+
+// Armed forces and their means, which act for whoever wields them ("troops", "warplanes", "airstrikes").
+bool IsArmedForce(std::string_view lower);
 
 // A straight or curly quotation mark or apostrophe token.
 bool IsQuote(std::string_view token);
