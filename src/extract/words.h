@@ -1,6 +1,7 @@
 // Closed classes of English words that the actor pass (mentions.cc) and the relation pass (relations.cc)
 // both read: determiners and quantifiers, prepositions, forms of "be", dates and times, armed forces,
-// quotation marks. Each takes a lower-case token (quotes: the token as written) and is a constant-time set lookup.
+// quotation marks. Each takes a lower-case token (quotes: the token as written) and is a constant-time set
+// lookup.
 #ifndef AG_EXTRACT_WORDS_H_
 #define AG_EXTRACT_WORDS_H_
 
