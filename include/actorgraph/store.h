@@ -40,6 +40,15 @@ struct EntityRecord {
   std::string first_seen;            // earliest document date of a mention or relation, "" if none
   std::string last_seen;
   std::vector<std::string> aliases;  // distinct surface forms, most frequent first (filled by GetEntity)
+  // Why documents' names that are not this entity's own key joined it (filled by GetEntity), grouped by
+  // name and rule ("Volcker" by "surname of a full name" in 3 documents, the first "reuters-12").
+  struct Merge {
+    std::string name;
+    std::string rule;
+    int64_t documents = 0;
+    std::string first_doc;
+  };
+  std::vector<Merge> merges;
 };
 
 struct RelationRecord {

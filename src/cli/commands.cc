@@ -412,6 +412,10 @@ int RunShow(const Args& args) {
     std::cout << "\n  aliases: ";
     for (size_t i = 0; i < e->aliases.size(); ++i) std::cout << (i ? ", " : "") << e->aliases[i];
     std::cout << "\n";
+    for (const EntityRecord::Merge& m : e->merges) {
+      std::cout << "  merged: \"" << m.name << "\" (" << m.rule << ") in " << m.documents
+                << (m.documents == 1 ? " document: " : " documents, first: ") << m.first_doc << "\n";
+    }
     auto rels = (*store)->RelationsOf(e->id);
     if (!rels.ok()) return Fail(rels.status());
     for (const RelationRecord& r : rels.value()) {

@@ -3,7 +3,8 @@
 //    hyphens, "&", and "of"/"for" inside organisation names;
 // 2. a run containing an organisation word is an ORG; a run the gazetteers know is typed from them;
 // 3. leading titles are stripped ("US President Donald Trump": "US" becomes its own GPE mention, the
-//    person is "Donald Trump" with role "us president"); a trailing possessive is cut off;
+//    person is "Donald Trump" with role "us president"); "Reserve Bank Governor Anna Lund" is the
+//    organisation, the role and the person; a trailing possessive is cut off;
 // 4. what remains is a PERSON when titled, starting with a given name or two words or more; a lone word is
 //    resolved later: an alias of a person named earlier or later (surname), else typed by context.
 #include "extract/mentions.h"
@@ -529,6 +530,49 @@ class ActorFinder {
     return c;
   }
 
+  // "Reserve Bank Governor Anna Lund", "EC Commission President Jan Berg", "Acme Corp Chairman Ted Holm":
+  // an organisation's name, a block of title words and a name after them are three things: the
+  // organisation (a modifier the person is affiliated with), the person's roles and the person. Applies
+  // when the words before the titles name an organisation (an organisation word, an acronym, or the
+  // tagger read the whole run as one) and the words after them are name words only (no organisation,
+  // title or place word). Returns false, emitting nothing, otherwise.
+  bool SplitOrganisationTitlePerson(int i, int j, const text::Sentence& s) {
+    int t = j - 1;  // the last title word with a name after it
+    while (t > i && !(lex_.IsTitle(AsciiLower(StripDot(T(t).s))) && T(t).cap && !T(t).all_caps)) --t;
+    if (t <= i || t + 1 >= j) return false;
+    for (int q = t + 1; q < j; ++q) {
+      if (T(q).kind != text::TokenKind::kWord) continue;
+      if (lex_.IsOrgWord(T(q).s) || lex_.IsTitle(T(q).lower) || lex_.IsLocWord(T(q).s) ||
+          lex_.Nationality(T(q).s) != nullptr || (!T(q).cap && !IsParticle(T(q).lower)))
+        return false;
+    }
+    if (lex_.Place(Key(t + 1, j, T(j - 1).e - PossessiveBytes(T(j - 1).s))) != nullptr) return false;
+    int t0 = t;  // the first word of the title block
+    while (t0 - 1 > i && lex_.IsTitle(AsciiLower(StripDot(T(t0 - 1).s))) && T(t0 - 1).cap) --t0;
+    bool org = hint_ == EntityType::kOrg, named = false;
+    for (int q = i; q < t0; ++q) {
+      org = org || lex_.IsOrgWord(T(q).s) || (T(q).all_caps && T(q).s.size() >= 2);
+      named = named || (T(q).kind == text::TokenKind::kWord && !lex_.IsTitle(AsciiLower(StripDot(T(q).s))));
+    }
+    if (!org || !named) return false;
+    const std::string prefix_key = Key(i, t0, T(t0 - 1).e);
+    const PlaceInfo* place = lex_.Place(prefix_key);
+    if (place == nullptr && lex_.Nationality(T(i).s) != nullptr) return false;  // "Syrian Foreign Minister X"
+    const EntityType saved = hint_;
+    hint_ = EntityType::kOther;
+    Cand affiliation = Make(i, t0, place != nullptr ? place->type : EntityType::kOrg);
+    affiliation.modifier = true;
+    Emit(std::move(affiliation));
+    Cand c = Make(t + 1, j, EntityType::kPerson);
+    c.type = EntityType::kPerson;
+    c.roles.push_back(AsciiLower(std::string(a_.text.substr(T(t0).b, T(t).e - T(t0).b))));
+    c.titled = true;
+    c.resolve = (j - t - 1 == 1);
+    hint_ = saved;
+    EmitWithAcronym(std::move(c), j, s);
+    return true;
+  }
+
   void ProcessRun(int i, int j, const text::Sentence& s) {
     int32_t end_byte = T(j - 1).e - PossessiveBytes(T(j - 1).s);
     // "The Hague", "The Gambia": a leading not-name word survives only as part of a known place.
@@ -564,6 +608,7 @@ class ActorFinder {
       EmitWithAcronym(Make(i, j, EntityType::kLoc), j, s);
       return;
     }
+    if (SplitOrganisationTitlePerson(i, j, s)) return;
     for (int k = i; k < j; ++k) {
       if (lex_.IsOrgWord(T(k).s)) {
         // An organisation; leading titles stay part of it ("Foreign Ministry").

@@ -2,6 +2,8 @@
 // tables are documented column by column in docs/data-model.md ("Store schema").
 #include "store/schema.h"
 
+#include "store/name_keys.h"
+
 #include <sqlite3.h>
 
 #include <cstdio>
@@ -113,9 +115,40 @@ constexpr char kSchemaV2[] = R"sql(
 ALTER TABLE mentions ADD COLUMN reference INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 3: cross-document resolution. name_keys indexes entities by keys of their names' parts
+// (store/name_keys.h): "surname:volcker" for a person named with a given name, "initials:ico" for an
+// organisation of two words or more, so that a later "Volcker", "Paul A. Volcker" or "ICO" finds them;
+// merges records why a document's name joined an entity of another name (shown by `show`). The backfill
+// keys the entities already stored with the same function, registered on the connection as
+// ag_name_keys(norm, type) (keys separated by '\n', '' for none).
+constexpr char kSchemaV3[] = R"sql(
+CREATE TABLE name_keys(
+  key TEXT NOT NULL,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  PRIMARY KEY(key, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX name_keys_by_entity ON name_keys(entity_id);
+CREATE TABLE merges(
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  doc_id INTEGER NOT NULL REFERENCES documents(id),
+  name TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  PRIMARY KEY(entity_id, doc_id, name)
+) WITHOUT ROWID;
+CREATE INDEX merges_by_doc ON merges(doc_id);
+WITH RECURSIVE k(entity_id, rest, key) AS (
+  SELECT id, ag_name_keys(norm, type) || char(10), NULL FROM entities
+  UNION ALL
+  SELECT entity_id, substr(rest, instr(rest, char(10)) + 1), substr(rest, 1, instr(rest, char(10)) - 1)
+  FROM k WHERE rest <> ''
+)
+INSERT OR IGNORE INTO name_keys(key, entity_id) SELECT key, entity_id FROM k WHERE key <> '';
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 };
 static_assert(kMigrations[sizeof(kMigrations) / sizeof(kMigrations[0]) - 1].to_version == kSchemaVersion,
               "the last migration must produce kSchemaVersion");
@@ -178,7 +211,23 @@ bool IsFresh(const FileState& state) { return state.application_id == 0 && state
 
 // Creates or upgrades the schema in one write transaction. The state is read again inside it because
 // another process may have created or upgraded the file between our first look and the lock.
+// ag_name_keys(norm, type): NameKeys joined by '\n', for the migrations' backfills.
+void NameKeysFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  std::string joined;
+  const unsigned char* text = argc == 2 ? sqlite3_value_text(argv[0]) : nullptr;
+  if (text != nullptr) {
+    for (const std::string& key : NameKeys(reinterpret_cast<const char*>(text), sqlite3_value_int(argv[1]))) {
+      if (!joined.empty()) joined += '\n';
+      joined += key;
+    }
+  }
+  sqlite3_result_text(ctx, joined.data(), static_cast<int>(joined.size()), SQLITE_TRANSIENT);
+}
+
 Status Migrate(Connection* conn) {
+  int rc = sqlite3_create_function(conn->db(), "ag_name_keys", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                   NameKeysFunction, nullptr, nullptr);
+  if (rc != SQLITE_OK) return SqliteStatus(conn->db(), rc, conn->path(), "cannot register ag_name_keys");
   Transaction txn(conn);
   AG_RETURN_IF_ERROR(txn.Begin());
   AG_ASSIGN_OR_RETURN(FileState state, ReadState(conn));

@@ -27,6 +27,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "store/name_keys.h"
+#include "store/resolver.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 #include "text/normalize.h"
@@ -635,7 +637,8 @@ Status SqliteStore::RemoveContribution(int64_t doc_row, Touched* touched) {
     }
   }
   for (const char* sql : {"DELETE FROM evidence WHERE doc_id = ?1", "DELETE FROM mentions WHERE doc_id = ?1",
-                          "DELETE FROM aliases WHERE doc_id = ?1", "DELETE FROM doc_entities WHERE doc_id = ?1"}) {
+                          "DELETE FROM aliases WHERE doc_id = ?1", "DELETE FROM merges WHERE doc_id = ?1",
+                          "DELETE FROM doc_entities WHERE doc_id = ?1"}) {
     AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(sql));
     st.BindInt(1, doc_row);
     AG_RETURN_IF_ERROR(st.Run());
@@ -717,10 +720,13 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
     return any;
   };
 
+  AG_ASSIGN_OR_RETURN(Resolver resolver, Resolver::Create(conn_.get()));
+
   std::unordered_map<std::string_view, int64_t> alias_counts;
   std::unordered_set<int64_t> used_ids;
   std::unordered_set<std::string_view> doc_keys;
   for (const DocEntity& de : c->entities) doc_keys.insert(de.key);
+
   for (size_t di = 0; di < c->entities.size(); ++di) {
     DocEntity& de = c->entities[di];
     const int type = BestType(de.types);
@@ -743,7 +749,8 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
     }
     int64_t alias_of = 0;
     std::string merged_name;  // the actor's canonical name when joined through an alias
-    if (!found && norm == de.key && MayMergeByAlias(de.name, de.key)) {
+    const char* rule = nullptr;  // why the document's name joined an entity of another key
+    if (!found && alias_of == 0 && norm == de.key && MayMergeByAlias(de.name, de.key)) {
       // A known alias of exactly one actor of a compatible type ("EDF" where another document defined
       // "Euphrates Democratic Forces (EDF)") is that actor. Lone surnames never merge this way.
       by_alias.Reset();
@@ -762,6 +769,24 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
       }
       // The actor may already stand under its own name in this document: keep the two apart then.
       if (candidates != 1 || used_ids.count(alias_of)) alias_of = 0;
+      if (alias_of != 0) rule = "known alias";
+    }
+    if (alias_of == 0 && norm == de.key) {
+      Resolver::Context ctx;
+      ctx.doc_keys = &doc_keys;
+      ctx.used_ids = &used_ids;
+      ctx.conflicts = [&](int64_t id) { return conflicts(id, affiliations[di]); };
+      AG_ASSIGN_OR_RETURN(Resolver::Match m, resolver.Find(de.name, de.key, type, found, ctx));
+      if (m.id != 0) {
+        found = false;
+        if (m.adopted) {
+          AG_RETURN_IF_ERROR(resolver.Adopt(m.id, display, norm, type));
+          m.name = display;
+        }
+        alias_of = m.id;
+        merged_name = std::move(m.name);
+        rule = m.rule;
+      }
     }
     if (found && used_ids.count(find.Int(0))) {
       return Status::Internal(conn_->path() + ": two entities of one document share the key \"" + de.key + "\"");
@@ -778,6 +803,8 @@ Status SqliteStore::WriteEntities(const Document& doc, int64_t doc_row, Contribu
       de.created = true;
     }
     used_ids.insert(de.id);
+    AG_RETURN_IF_ERROR(resolver.Index(de.id, de.key, type));
+    if (rule != nullptr) AG_RETURN_IF_ERROR(resolver.Record(de.id, doc_row, de.name, rule));
 
     doc_entity.Reset();
     // Through an alias the document speaks of the actor by its canonical name.
@@ -851,7 +878,14 @@ Status SqliteStore::WriteEntitiesOfFirstDocument(int64_t doc_row, Contribution* 
   }
   AG_RETURN_IF_ERROR(doc_entity.Finish());
   AG_RETURN_IF_ERROR(alias.Finish());
-  return mention.Finish();
+  AG_RETURN_IF_ERROR(mention.Finish());
+  BatchInsert keys(conn_.get(), "INSERT OR IGNORE INTO name_keys(key, entity_id)", 2);
+  std::deque<std::string> held;  // alive until Finish
+  for (const DocEntity& de : c->entities) {
+    for (std::string& key : NameKeys(de.key, BestType(de.types)))
+      AG_RETURN_IF_ERROR(keys.Text(held.emplace_back(std::move(key))).Int(de.id).EndRow());
+  }
+  return keys.Finish();
 }
 
 Status SqliteStore::WriteRelations(const Document& doc, const Extraction& ex, const std::string& where,
@@ -970,9 +1004,13 @@ Status SqliteStore::RefreshEntity(int64_t id) {
   const int64_t degree = row ? rels.Int(0) : 0;
 
   if (doc_count == 0 && degree == 0) {
-    AG_ASSIGN_OR_RETURN(Statement del, conn_->Prepare("DELETE FROM entities WHERE id = ?1"));
-    del.BindInt(1, id);
-    return del.Run();
+    for (const char* sql : {"DELETE FROM name_keys WHERE entity_id = ?1", "DELETE FROM merges WHERE entity_id = ?1",
+                            "DELETE FROM entities WHERE id = ?1"}) {
+      AG_ASSIGN_OR_RETURN(Statement del, conn_->Prepare(sql));
+      del.BindInt(1, id);
+      AG_RETURN_IF_ERROR(del.Run());
+    }
+    return Status::OK();
   }
   std::string_view first, last;
   Widen(docs.TextView(2), &first, &last);
@@ -1099,6 +1137,15 @@ Result<EntityRecord> SqliteStore::GetEntity(int64_t id) {
     AG_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
     e.aliases.push_back(st.Text(0));
+  }
+  AG_ASSIGN_OR_RETURN(Statement merges, conn_->Prepare(
+      "SELECT m.name, m.rule, count(*), min(d.ext_id) FROM merges m JOIN documents d ON d.id = m.doc_id "
+      "WHERE m.entity_id = ?1 GROUP BY m.name, m.rule ORDER BY count(*) DESC, m.name, m.rule"));
+  merges.BindInt(1, id);
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, merges.Step());
+    if (!row) break;
+    e.merges.push_back({merges.Text(0), merges.Text(1), merges.Int(2), merges.Text(3)});
   }
   return e;
 }

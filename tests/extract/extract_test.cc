@@ -88,6 +88,26 @@ TEST_F(ExtractTest, TitlesAndNationalitiesGiveLinks) {
   EXPECT_LT(json.find("\"relation\":\"meet\""), links) << json;
 }
 
+TEST_F(ExtractTest, AnOrganisationsTitleBeforeANameSplitsIntoOrganisationAndPerson) {
+  Extraction x = Run("Northern Bank Governor Hilde Vasquez said rates would stay. Vasquez left.");
+  const Entity* hilde = Find(x, "Hilde Vasquez");
+  ASSERT_NE(hilde, nullptr) << Dump(x);
+  EXPECT_EQ(hilde->type, EntityType::kPerson);
+  EXPECT_EQ(hilde->mentions.size(), 2u) << Dump(x);  // the surname later is the same person
+  const Entity* bank = Find(x, "Northern Bank");
+  ASSERT_NE(bank, nullptr) << Dump(x);
+  EXPECT_EQ(bank->type, EntityType::kOrg);
+  EXPECT_NE(Rel(x, "Hilde Vasquez", "affiliated_with", "Northern Bank"), nullptr) << Dump(x);
+  x = Run("He met EC Commission Vice President Pavel Horak in Brussels.");
+  ASSERT_NE(Find(x, "Pavel Horak"), nullptr) << Dump(x);
+  EXPECT_EQ(Find(x, "Pavel Horak")->type, EntityType::kPerson);
+  // No name after the title: the organisation keeps its words; a nationality before it is another rule.
+  x = Run("The Foreign Ministry spokesman declined to comment.");
+  EXPECT_NE(Find(x, "Foreign Ministry"), nullptr) << Dump(x);
+  x = Run("Syrian Foreign Minister Omar Haddad arrived.");
+  EXPECT_NE(Find(x, "Omar Haddad"), nullptr) << Dump(x);
+}
+
 TEST_F(ExtractTest, TheCoalitionActs) {
   Extraction x = Run("The international coalition struck Raqqa on Monday.");
   const Entity* c = Find(x, "international coalition");

@@ -369,10 +369,10 @@ TEST_F(StoreTest, CreatesAnEmptyStoreWithHeaderFields) {
   EXPECT_EQ(s.documents, 0);
   EXPECT_EQ(s.entities, 0);
   EXPECT_EQ(s.relations, 0);
-  EXPECT_EQ(s.schema_version, 2);
+  EXPECT_EQ(s.schema_version, 3);
   store_.reset();
   EXPECT_EQ(QueryIntSql(path_, "PRAGMA application_id"), 0x41477231);
-  EXPECT_EQ(QueryIntSql(path_, "PRAGMA user_version"), 2);
+  EXPECT_EQ(QueryIntSql(path_, "PRAGMA user_version"), 3);
   EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM sqlite_master WHERE name = 'evidence'"), 1);
 }
 
@@ -616,6 +616,114 @@ TEST_F(StoreTest, AcronymsAndLongAliasesMergeAcrossDocumentsButSurnamesDoNot) {
   ASSERT_OK(markovic);
   EXPECT_EQ(markovic->size(), 3u);  // Elena, Luka and the unknown Markovic stay three actors
   EXPECT_EQ(GetStats().entities, 4);
+}
+
+TEST_F(StoreTest, LoneSurnamesAndNameVariantsJoinTheOnePersonOfThatSurname) {
+  DocBuilder a("a", "Finance Minister Karin Aldous met Norbank. Aldous left.");
+  std::string karin = a.AddEntity("Karin Aldous", EntityType::kPerson, {"Karin Aldous", "Aldous"});
+  std::string bank = a.AddEntity("Norbank", EntityType::kOrg, {"Norbank"});
+  a.AddRelation(karin, "meet", bank, 0);
+  DocBuilder b("b", "Aldous said the budget would pass.");
+  b.AddEntity("Aldous", EntityType::kPerson, {"Aldous"});
+  DocBuilder c("c", "K. Aldous and Karin M. Aldous are one minister.");
+  c.AddEntity("K. Aldous", EntityType::kPerson, {"K. Aldous"});
+  DocBuilder d("d", "Karin M. Aldous spoke.");
+  d.AddEntity("Karin M. Aldous", EntityType::kPerson, {"Karin M. Aldous"});
+  // Another given name: another person.
+  DocBuilder e("e", "Lars Aldous sings.");
+  e.AddEntity("Lars Aldous", EntityType::kPerson, {"Lars Aldous"});
+  for (DocBuilder* doc : {&a, &b, &c, &d, &e}) MustIngest(*doc);
+  EntityRecord minister = Entity("Karin Aldous");
+  EXPECT_EQ(minister.name, "Karin Aldous");
+  EXPECT_EQ(minister.mention_count, 5);
+  EXPECT_EQ(Entity("K. Aldous").id, minister.id);
+  EXPECT_EQ(Entity("Karin M. Aldous").id, minister.id);
+  EXPECT_NE(Entity("Lars Aldous").id, minister.id);
+  EXPECT_EQ(GetStats().entities, 3);
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM merges WHERE rule = 'surname of a full name'"), 1);
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM merges WHERE rule = 'given names agree'"), 2);
+  ASSERT_EQ(minister.merges.size(), 3u);  // what `show` prints: why each other name joined
+  EXPECT_EQ(minister.merges[0].name, "Aldous");
+  EXPECT_EQ(minister.merges[0].rule, "surname of a full name");
+  EXPECT_EQ(minister.merges[0].documents, 1);
+  EXPECT_EQ(minister.merges[0].first_doc, "b");
+  // With two people of that surname stored, a lone "Aldous" is neither.
+  DocBuilder f("f", "Aldous won.");
+  f.AddEntity("Aldous", EntityType::kPerson, {"Aldous"});
+  MustIngest(f);
+  EXPECT_EQ(GetStats().entities, 4);
+}
+
+TEST_F(StoreTest, AFullNameCompletesALoneSurnameStoredBefore) {
+  DocBuilder a("a", "Okonjo criticised Norbank.");
+  std::string lone = a.AddEntity("Okonjo", EntityType::kPerson, {"Okonjo"});
+  std::string bank = a.AddEntity("Norbank", EntityType::kOrg, {"Norbank"});
+  a.AddRelation(lone, "criticize", bank, 0);
+  DocBuilder b("b", "Grace Okonjo, the governor, resigned.");
+  b.AddEntity("Grace Okonjo", EntityType::kPerson, {"Grace Okonjo"});
+  DocBuilder c("c", "Okonjo returned.");
+  c.AddEntity("Okonjo", EntityType::kPerson, {"Okonjo"});
+  MustIngest(a);
+  MustIngest(b);
+  MustIngest(c);
+  EntityRecord grace = Entity("Grace Okonjo");
+  EXPECT_EQ(grace.name, "Grace Okonjo");
+  EXPECT_EQ(grace.mention_count, 3);
+  EXPECT_EQ(GetStats().entities, 2);
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM entities WHERE norm = 'okonjo'"), 0);
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM merges WHERE rule = 'full name of a lone surname'"), 1);
+}
+
+TEST_F(StoreTest, NamesakesShareALoneSurnameOnlyThroughSharedActors) {
+  DocBuilder a("a", "John Tellmann met Norbank.");
+  std::string john = a.AddEntity("John Tellmann", EntityType::kPerson, {"John Tellmann"});
+  std::string bank = a.AddEntity("Norbank", EntityType::kOrg, {"Norbank"});
+  a.AddRelation(john, "meet", bank, 0);
+  DocBuilder b("b", "James Tellmann met Vestport.");
+  std::string james = b.AddEntity("James Tellmann", EntityType::kPerson, {"James Tellmann"});
+  std::string port = b.AddEntity("Vestport", EntityType::kGpe, {"Vestport"});
+  b.AddRelation(james, "meet", port, 0);
+  DocBuilder c("c", "Tellmann visited Vestport again.");
+  std::string who = c.AddEntity("Tellmann", EntityType::kPerson, {"Tellmann"});
+  std::string port2 = c.AddEntity("Vestport", EntityType::kGpe, {"Vestport"});
+  c.AddRelation(who, "visit", port2, 0);
+  DocBuilder d("d", "Tellmann sang.");
+  d.AddEntity("Tellmann", EntityType::kPerson, {"Tellmann"});
+  for (DocBuilder* doc : {&a, &b, &c, &d}) MustIngest(*doc);
+  EXPECT_EQ(Entity("James Tellmann").mention_count, 2);  // c shares Vestport with James
+  EXPECT_EQ(Entity("John Tellmann").mention_count, 1);
+  // d: no evidence for either ("Tellmann" also resolves to James through c's alias).
+  EXPECT_EQ(QueryIntSql(path_, "SELECT mention_count FROM entities WHERE norm = 'tellmann'"), 1);
+  EXPECT_EQ(GetStats().entities, 5);
+}
+
+TEST_F(StoreTest, AcronymsAndSpellingVariantsJoinTheirOrganisation) {
+  DocBuilder a("a", "The International Cotton Organization met.");
+  a.AddEntity("International Cotton Organization", EntityType::kOrg, {"International Cotton Organization"});
+  DocBuilder b("b", "The International Cotton Organisation met again.");
+  b.AddEntity("International Cotton Organisation", EntityType::kOrg, {"International Cotton Organisation"});
+  DocBuilder c("c", "The ICO met.");
+  c.AddEntity("ICO", EntityType::kOrg, {"ICO"});
+  // A lone acronym first, its full name later.
+  DocBuilder d("d", "The WTA met.");
+  d.AddEntity("WTA", EntityType::kOrg, {"WTA"});
+  DocBuilder e("e", "The World Tin Association met.");
+  e.AddEntity("World Tin Association", EntityType::kOrg, {"World Tin Association"});
+  // Two organisations with the same initials: the acronym is neither.
+  DocBuilder f("f", "The Nordic Energy Council and the Nordic Economic Commission met.");
+  f.AddEntity("Nordic Energy Council", EntityType::kOrg, {"Nordic Energy Council"});
+  f.AddEntity("Nordic Economic Commission", EntityType::kOrg, {"Nordic Economic Commission"});
+  DocBuilder g("g", "The NEC met.");
+  g.AddEntity("NEC", EntityType::kOrg, {"NEC"});
+  for (DocBuilder* doc : {&a, &b, &c, &d, &e, &f, &g}) MustIngest(*doc);
+  EntityRecord ico = Entity("International Cotton Organization");
+  EXPECT_EQ(ico.mention_count, 3);
+  EXPECT_EQ(Entity("ICO").id, ico.id);
+  EntityRecord wta = Entity("World Tin Association");
+  EXPECT_EQ(wta.name, "World Tin Association");
+  EXPECT_EQ(wta.mention_count, 2);
+  EXPECT_EQ(Entity("NEC").mention_count, 1);
+  EXPECT_EQ(GetStats().entities, 5);
 }
 
 TEST_F(StoreTest, AggregatesRepeatedRelationsAndSkipsSelfLoops) {
@@ -1051,32 +1159,57 @@ TEST_F(StoreOpenTest, NewerSchemaIsRefused) {
     auto s = Store::Open(path);
     ASSERT_OK(s);
   }
-  ExecSql(path, "PRAGMA user_version = 3;");
+  ExecSql(path, "PRAGMA user_version = 4;");
   for (bool read_only : {false, true}) {
     auto r = Store::Open(path, read_only);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), StatusCode::kVersionMismatch);
-    EXPECT_NE(r.status().message().find("schema version 3"), std::string::npos) << r.status().message();
-    EXPECT_NE(r.status().message().find("(2)"), std::string::npos) << r.status().message();
+    EXPECT_NE(r.status().message().find("schema version 4"), std::string::npos) << r.status().message();
+    EXPECT_NE(r.status().message().find("(3)"), std::string::npos) << r.status().message();
     EXPECT_NE(r.status().message().find("upgrade actorgraph"), std::string::npos) << r.status().message();
   }
-  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 3);
+  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 4);
 }
 
-TEST_F(StoreOpenTest, VersionOneFileIsMigratedToVersionTwo) {
+TEST_F(StoreOpenTest, VersionOneFileIsMigratedToTheCurrentVersion) {
   std::string path = dir_.File("v1.db");
   {
     auto s = Store::Open(path);
     ASSERT_OK(s);
   }
   // A version-1 file: the mentions table without its reference column.
-  ExecSql(path, "ALTER TABLE mentions DROP COLUMN reference; PRAGMA user_version = 1;");
+  ExecSql(path,
+          "DROP TABLE name_keys; DROP TABLE merges; ALTER TABLE mentions DROP COLUMN reference; "
+          "PRAGMA user_version = 1;");
   {
     auto s = Store::Open(path);
     ASSERT_OK(s);
   }
-  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 2);
+  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 3);
   EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM pragma_table_info('mentions') WHERE name = 'reference'"), 1);
+}
+
+TEST_F(StoreOpenTest, VersionTwoFileGetsItsNameKeysBackfilled) {
+  std::string path = dir_.File("v2.db");
+  {
+    auto s = Store::Open(path);
+    ASSERT_OK(s);
+  }
+  // A version-2 file holding a person and an organisation, without the version-3 tables.
+  ExecSql(path,
+          "DROP TABLE name_keys; DROP TABLE merges; "
+          "INSERT INTO entities(name, norm, type) VALUES('Paul Volcker', 'paul volcker', 1), "
+          "('International Tin Council', 'international tin council', 2), ('Volcker', 'volcker', 6); "
+          "PRAGMA user_version = 2;");
+  {
+    auto s = Store::Open(path);
+    ASSERT_OK(s);
+  }
+  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 3);
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM name_keys WHERE key = 'surname:volcker'"), 1);
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM name_keys WHERE key = 'initials:itc'"), 1);
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM name_keys WHERE key = 'spelling:international tin council'"), 1);
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM name_keys"), 3);  // a lone surname has no key
 }
 
 TEST_F(StoreOpenTest, TextFileIsCorruption) {
