@@ -62,6 +62,9 @@ struct Relation {
   Modality modality = Modality::kAsserted;
   double weight = 1.0;
   std::string date;      // "" = the document's date
+  // Reported speech: the Entity::id of whoever the relation is reported by ("The envoy announced that the
+  // president would sign": the envoy), "" when the text states it itself.
+  std::string attributed_to;
   // A link read off the names rather than a verb-mediated relation: "affiliated_with" (a person and the
   // place or organisation of their title), "nationality_of". Written under "links" in the JSON contract;
   // stored like any relation.

@@ -78,6 +78,7 @@ struct EvidenceRecord {
   std::string sentence_text;
   bool negated = false;
   Modality modality = Modality::kAsserted;
+  std::string attributed_to;  // name of the actor the occurrence is reported by; "" when stated by the text
 };
 
 class Store {

@@ -432,6 +432,7 @@ int RunShow(const Args& args) {
         if (!x.date.empty()) std::cout << " (" << x.date << ")";
         if (x.negated) std::cout << " [negated]";
         if (x.modality != Modality::kAsserted) std::cout << " [" << ModalityName(x.modality) << "]";
+        if (!x.attributed_to.empty()) std::cout << " [according to " << x.attributed_to << "]";
         std::cout << ": " << x.sentence_text << "\n";
       }
     }

@@ -55,6 +55,7 @@ void AttributeWriter::Edge(const GraphEdge& edge, const EdgeExtras& extras, std:
   Int("doc_count", extras.doc_count);
   List("doc_ids", extras.doc_ids);
   if (!extras.evidence.empty()) Text("evidence", extras.evidence);
+  List("attributed_to", extras.attributed_to);
 }
 
 void AppendEdgeStart(std::string_view indent, const Graph& graph, const GraphEdge& edge, std::string* s) {

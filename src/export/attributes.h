@@ -31,6 +31,7 @@ inline constexpr Attribute kEdgeAttributes[] = {
     {"relation", "string"},    {"event", "string"},       {"quad_class", "string"}, {"count", "long"},
     {"negated_count", "long"}, {"planned_count", "long"}, {"hedged_count", "long"}, {"first_date", "string"},
     {"last_date", "string"},   {"doc_count", "long"},     {"doc_ids", "string"},    {"evidence", "string"},
+    {"attributed_to", "string"},
 };
 
 // Appends attribute values to `out`, each as `open` ID `middle` VALUE `close`.

@@ -21,7 +21,7 @@ constexpr char kNodesHeader[] =
 constexpr char kRelationshipsHeader[] =
     ":START_ID,:END_ID,:TYPE,id,relation,event,quad_class,weight:double,count:long,negated_count:long,"
     "planned_count:long,hedged_count:long,first_date:date,last_date:date,doc_count:long,doc_ids:string[],"
-    "evidence\n";
+    "evidence,attributed_to:string[]\n";
 
 // An empty array is an empty unquoted field (no property), not [""].
 void Array(const std::vector<std::string>& items, std::string* out) {
@@ -105,6 +105,8 @@ Status WriteCsv(const Graph& graph, Store& store, const Selection& sel, const Ex
     Array(extras.doc_ids, &r);
     r += ',';
     OptionalField(extras.evidence, &r);
+    r += ',';
+    Array(extras.attributed_to, &r);
     r += '\n';
     rels.MaybeFlush();
   }));

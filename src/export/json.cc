@@ -160,6 +160,10 @@ Status WriteJson(const Graph& graph, Store& store, const Selection& sel, const E
     w.EndArray();
     Key(w, "evidence");
     StringOrNull(w, extras.evidence);
+    Key(w, "attributed_to");
+    w.StartArray();
+    for (const std::string& a : extras.attributed_to) String(w, a);
+    w.EndArray();
     Key(w, "color");
     String(w, HexColour(QuadColour(quad)));
     w.EndObject();

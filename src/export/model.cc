@@ -31,6 +31,7 @@ struct Row {
   std::string date;
   std::string doc_id;
   std::string sentence;
+  std::string attributed_to;
 };
 
 // Fills `extras` from one relation's rows, given in storage order (or any order whose rows of equal date
@@ -39,6 +40,7 @@ void Summarize(std::vector<Row>& rows, size_t count, const ExportOptions& option
   extras->doc_ids.clear();
   extras->dates.clear();
   extras->evidence.clear();
+  extras->attributed_to.clear();
   extras->doc_count = 0;
   auto begin = rows.begin(), end = rows.begin() + static_cast<std::ptrdiff_t>(count);
   // Earliest first: dated rows by date, then undated ones; storage order among equals.
@@ -60,6 +62,9 @@ void Summarize(std::vector<Row>& rows, size_t count, const ExportOptions& option
   };
   for (auto it = begin; it != end; ++it) {
     if (extras->evidence.empty() && !it->sentence.empty()) extras->evidence = it->sentence;
+    if (!it->attributed_to.empty() && std::find(extras->attributed_to.begin(), extras->attributed_to.end(),
+                                                it->attributed_to) == extras->attributed_to.end())
+      extras->attributed_to.push_back(it->attributed_to);
     if (!it->date.empty() && (extras->dates.empty() || extras->dates.back() != it->date))
       extras->dates.push_back(it->date);  // sorted, so equal dates are adjacent
     if (first_time(it->doc_id)) {
@@ -75,6 +80,7 @@ void AssignRow(const EvidenceRecord& ev, std::vector<Row>* rows, size_t* count) 
   row.date.assign(ev.date);
   row.doc_id.assign(ev.doc_id);
   row.sentence.assign(ev.sentence_text);
+  row.attributed_to.assign(ev.attributed_to);
 }
 
 bool IncreasingRelationIds(const Graph& graph, const std::vector<EdgeIndex>& edges) {

@@ -38,6 +38,8 @@ struct EdgeExtras {
   int64_t doc_count = 0;
   std::vector<std::string> dates;  // distinct non-empty evidence dates, ascending
   std::string evidence;            // the sentence of the earliest evidence row that has one; "" if none
+  // Distinct actors the evidence is reported by (EvidenceRecord::attributed_to), in order of first report.
+  std::vector<std::string> attributed_to;
 };
 
 // Calls fn for every selected edge in ascending order. Passes on the Store's error.

@@ -58,6 +58,7 @@ struct RelationBuild {
   std::string event;
   bool negated = false;
   Modality modality = Modality::kAsserted;
+  int attributed = -1;  // the entity whose reported speech the relation stands in, or -1 (attribution.h)
 };
 
 struct DocAnalysis {

@@ -18,6 +18,7 @@
 #include "extract/mentions.h"
 #include "extract/ner_tagger.h"
 #include "extract/pos_tagger.h"
+#include "extract/attribution.h"
 #include "extract/relations.h"
 #include "text/normalize.h"
 #include "text/segment.h"
@@ -114,6 +115,7 @@ class ExtractorImpl : public Extractor {
     extract::FindActors(*lex_, taggers_, &a);
     std::vector<extract::RelationBuild> rels;
     extract::FindRelations(*lex_, a, &rels);
+    extract::AttributeReportedSpeech(*lex_, a, &rels);
 
     text::OffsetMap map(doc.text);
     for (const text::Sentence& s : a.sentences)
@@ -193,6 +195,8 @@ class ExtractorImpl : public Extractor {
       r.end = map.ToCodePoint(t.e);
       r.negated = rb.negated;
       r.modality = rb.modality;
+      if (rb.attributed >= 0 && rb.attributed != rb.source && !ids[rb.attributed].empty())
+        r.attributed_to = ids[rb.attributed];
       out.relations.push_back(std::move(r));
     }
     return out;

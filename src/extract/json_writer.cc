@@ -59,7 +59,12 @@ std::string ExtractionToJson(const Extraction& x) {
     }
     o += ",\"sentence\":" + std::to_string(r.sentence) + ",\"begin\":" + std::to_string(r.begin) +
          ",\"end\":" + std::to_string(r.end) + ",\"negated\":" + (r.negated ? "true" : "false") +
-         ",\"modality\":\"" + ModalityName(r.modality) + "\"}";
+         ",\"modality\":\"" + ModalityName(r.modality) + "\"";
+    if (!r.attributed_to.empty()) {
+      o += ",\"attributed_to\":";
+      str(r.attributed_to);
+    }
+    o += '}';
   }
   };
   o += "],\"relations\":[";

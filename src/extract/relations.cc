@@ -29,12 +29,11 @@ bool IsPrepositionalVerb(std::string_view w) {
          w == "excluding" || w == "involving" || w == "given";
 }
 
-bool IsSpeech(std::string_view lemma) {
-  static const std::unordered_set<std::string_view> k = {
-      "say",  "tell",  "state",  "report", "confirm",   "announce", "warn", "insist",
-      "declare", "stress", "conclude", "argue", "assert", "reiterate", "claim"};
-  return k.count(lemma) > 0;
-}
+bool IsSpeech(std::string_view lemma) { return IsSpeechLemma(lemma); }
+
+// Verbs of saying whose object is the person addressed ("told the IMF", "warned Iran"), unlike "say" or
+// "announce", whose object is what is said.
+bool TakesAddressee(std::string_view lemma) { return lemma == "tell" || lemma == "warn"; }
 
 // PLOVER codes intentions by their content: a planned or hedged cooperative act ("will meet", "would
 // support") is AGREE, a planned or hedged hostile act ("will impose sanctions", "may attack") is THREATEN,
@@ -115,7 +114,12 @@ class RelationFinder {
     for (const text::Sentence& s : a_.sentences) {
       std::vector<const Arg*> args;
       while (ai < a_.args.size() && a_.args[ai].tb < s.end_token) {
-        if (a_.args[ai].tb >= s.first_token) args.push_back(&a_.args[ai]);
+        // "according to X" names the source of the report (attribution.h), not a participant.
+        const int tb = a_.args[ai].tb;
+        bool source = false;
+        for (int k = tb - 1; k >= s.first_token + 1 && k >= tb - 3 && !source; --k)
+          source = a_.toks[k].lower == "to" && a_.toks[k - 1].lower == "according";
+        if (tb >= s.first_token && !source) args.push_back(&a_.args[ai]);
         ++ai;
       }
       if (args.size() < 2) continue;
@@ -416,6 +420,14 @@ class RelationFinder {
       // subject of the report ("said that Iran would"), not to an actor deeper in what is said ("said the
       // campaign against ISIL is progressing") nor to where it is said ("told a news conference in Geneva").
       if (!rights.empty() && IsSpeech(form.entry->lemma) && !Addressed(v + 1, rights[0]->tb)) rights.clear();
+      // "said the central bank would cut rates", "announced Iran had signed": after a verb of saying that
+      // takes no addressee, an actor that a verb follows is the subject of what is said (its own relation,
+      // attributed to the speaker). Verbs that address someone ("told the IMF", "warned Iran would pay")
+      // keep it: whom they address is often also whom the report is about.
+      // "said Sudan must withdraw" is a demand made of Sudan (below), and stays.
+      if (!rights.empty() && IsSpeech(form.entry->lemma) && !TakesAddressee(form.entry->lemma) &&
+          OpensClause(rights[0]->te, right_limit) && !ReportsDemand(v, right_limit))
+        rights.clear();
       // A verb the lexicon does not list relates only its direct object or a participant right after it
       // ("X recognised Y", "X sided with Y"), not whatever actor follows later in the clause.
       if (!rights.empty() && IsUnlisted(form, v)) {
@@ -509,10 +521,7 @@ class RelationFinder {
       modality = Modality::kPlanned;
 
     // "X said Y must ...": reported speech that demands.
-    bool demand = false;
-    if (IsSpeech(form.entry->lemma))
-      for (int i = v + 1; i < right_limit; ++i)
-        if (T(i).lower == "must") demand = true;
+    const bool demand = IsSpeech(form.entry->lemma) && ReportsDemand(v, right_limit);
     bool military = false;
     const Arg* actor = passive && !rights.empty() ? rights[0] : left;  // who acts: the agent of a passive
     if (actor != nullptr) {
@@ -1090,6 +1099,29 @@ class RelationFinder {
       return true;
     }
     return false;
+  }
+
+  // Whether what the speech verb at `v` reports is a demand: "must" in it before `limit`.
+  bool ReportsDemand(int v, int limit) const {
+    for (int i = v + 1; i < limit; ++i)
+      if (T(i).lower == "must") return true;
+    return false;
+  }
+
+  // Whether a verb (a finite verb, an auxiliary or a modal, adverbs allowed before it) starts at token
+  // `i`, before `limit`: the words before `i` are that verb's subject.
+  bool OpensClause(int i, int limit) const {
+    while (i < limit && T(i).kind == text::TokenKind::kWord && !T(i).cap && EndsWith(T(i).lower, "ly")) ++i;
+    if (i >= limit || T(i).kind != text::TokenKind::kWord || T(i).cap) return false;
+    const uint8_t pos = T(i).pos;
+    if (pos == static_cast<uint8_t>(Upos::kAux)) return true;
+    if (pos != static_cast<uint8_t>(Upos::kVerb)) return false;
+    const VerbForm* f = lex_.Verb(T(i).lower);
+    // A present participle after a noun modifies it ("rebels fighting in"), and so does a past one with
+    // its agent ("forces backed by"); other forms are a clause's verb.
+    if (f == nullptr) return true;
+    if (f->kind == VerbFormKind::kIng) return false;
+    return !(f->kind == VerbFormKind::kPast && i + 1 < limit && T(i + 1).lower == "by");
   }
 
   // Tokens [b, e) between a speech verb and an actor leave the actor addressed or the subject of the

@@ -61,4 +61,11 @@ bool IsQuote(std::string_view s) {
   return s == "\"" || s == "'" || s == "\xE2\x80\x9D" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x99";
 }
 
+bool IsSpeechLemma(std::string_view lemma) {
+  static const std::unordered_set<std::string_view> k = {
+      "say",  "tell",  "state",  "report", "confirm",   "announce", "warn", "insist",
+      "declare", "stress", "conclude", "argue", "assert", "reiterate", "claim"};
+  return k.count(lemma) > 0;
+}
+
 }  // namespace ag::extract

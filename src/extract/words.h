@@ -30,6 +30,10 @@ bool IsTimeNoun(std::string_view lower);
 // Armed forces and their means, which act for whoever wields them ("troops", "warplanes", "airstrikes").
 bool IsArmedForce(std::string_view lower);
 
+// Lemmas of verbs of saying and reporting ("say", "tell", "announce", "warn", "declare", "claim", ...):
+// a relation inside what they report is attributed to their subject.
+bool IsSpeechLemma(std::string_view lemma);
+
 // A straight or curly quotation mark or apostrophe token.
 bool IsQuote(std::string_view token);
 

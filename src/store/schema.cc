@@ -118,7 +118,8 @@ ALTER TABLE mentions ADD COLUMN reference INTEGER NOT NULL DEFAULT 0;
 // Version 3: cross-document resolution. name_keys indexes entities by keys of their names' parts
 // (store/name_keys.h): "surname:volcker" for a person named with a given name, "initials:ico" for an
 // organisation of two words or more, so that a later "Volcker", "Paul A. Volcker" or "ICO" finds them;
-// merges records why a document's name joined an entity of another name (shown by `show`). The backfill
+// merges records why a document's name joined an entity of another name (shown by `show`);
+// evidence.attributed_to is the entity id an occurrence is reported by (0: none). The backfill
 // keys the entities already stored with the same function, registered on the connection as
 // ag_name_keys(norm, type) (keys separated by '\n', '' for none).
 constexpr char kSchemaV3[] = R"sql(
@@ -136,6 +137,7 @@ CREATE TABLE merges(
   PRIMARY KEY(entity_id, doc_id, name)
 ) WITHOUT ROWID;
 CREATE INDEX merges_by_doc ON merges(doc_id);
+ALTER TABLE evidence ADD COLUMN attributed_to INTEGER NOT NULL DEFAULT 0;
 WITH RECURSIVE k(entity_id, rest, key) AS (
   SELECT id, ag_name_keys(norm, type) || char(10), NULL FROM entities
   UNION ALL

@@ -144,6 +144,9 @@ struct Contribution {
   std::vector<DocEntity> entities;
   std::vector<DocRelation> relations;
   std::vector<uint32_t> evidence;  // Extraction::relations indexes; each relation's group in extraction order
+  // Per Extraction::relations index: the DocEntity the occurrence is reported by (Relation::attributed_to),
+  // or -1; empty when no relation of the document is attributed.
+  std::vector<int32_t> attributed;
 };
 
 // The ids whose aggregates must be recomputed from the database at the end of an ingest: rows that
@@ -275,6 +278,15 @@ Status BuildContribution(const Document& doc, const Extraction& ex, const std::s
     if (t < 0) {
       return Status::InvalidArgument(label() + ": target " + Quote(r.target) +
                                      " is not an entity of this document");
+    }
+    if (!r.attributed_to.empty()) {
+      const int64_t a = find_entity(r.attributed_to);
+      if (a < 0) {
+        return Status::InvalidArgument(label() + ": attributed_to " + Quote(r.attributed_to) +
+                                       " is not an entity of this document");
+      }
+      if (c->attributed.empty()) c->attributed.assign(ex.relations.size(), -1);
+      c->attributed[k] = static_cast<int32_t>(a);
     }
     if (r.relation.empty()) return Status::InvalidArgument(label() + ": empty relation name");
     if (!std::isfinite(r.weight) || r.weight < 0) {
@@ -938,8 +950,8 @@ Status SqliteStore::WriteRelations(const Document& doc, const Extraction& ex, co
   BatchInsert evidence(
       conn_.get(),
       "INSERT INTO evidence(relation_id, doc_id, sentence, begin_cp, end_cp, sentence_text, negated, "
-      "modality, weight, event, date)",
-      11);
+      "modality, weight, event, date, attributed_to)",
+      12);
   std::vector<uint32_t> byte_of_cp;  // built on first use: triples documents have no text
   for (const DocRelation& dr : c->relations) {
     for (size_t e = dr.evidence_begin; e < dr.evidence_end; ++e) {
@@ -949,7 +961,8 @@ Status SqliteStore::WriteRelations(const Document& doc, const Extraction& ex, co
       const std::string& date = r.date.empty() ? doc.date : r.date;
       evidence.Int(dr.id).Int(doc_row).Int(r.sentence).Int(r.begin).Int(r.end).Text(sentence_text);
       evidence.Int(r.negated ? 1 : 0).Int(static_cast<int>(r.modality)).Double(r.weight).Text(r.event);
-      AG_RETURN_IF_ERROR(evidence.Text(date).EndRow());
+      const int32_t by = c->attributed.empty() ? -1 : c->attributed[k];
+      AG_RETURN_IF_ERROR(evidence.Text(date).Int(by < 0 ? 0 : c->entities[by].id).EndRow());
     }
   }
   return evidence.Finish();
@@ -1166,7 +1179,8 @@ Result<std::vector<RelationRecord>> SqliteStore::RelationsOf(int64_t entity_id) 
 Result<std::vector<EvidenceRecord>> SqliteStore::EvidenceOf(int64_t relation_id, int64_t limit) {
   AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
       "SELECT d.ext_id, d.title, e.date, e.sentence, e.begin_cp, e.end_cp, e.sentence_text, e.negated, "
-      "e.modality FROM evidence e JOIN documents d ON d.id = e.doc_id WHERE e.relation_id = ?1 "
+      "e.modality, coalesce(a.name, '') FROM evidence e JOIN documents d ON d.id = e.doc_id "
+      "LEFT JOIN entities a ON a.id = e.attributed_to WHERE e.relation_id = ?1 "
       "ORDER BY e.date DESC, e.id LIMIT ?2"));
   st.BindInt(1, relation_id).BindInt(2, limit > 0 ? limit : -1);
   std::vector<EvidenceRecord> out;
@@ -1183,6 +1197,7 @@ Result<std::vector<EvidenceRecord>> SqliteStore::EvidenceOf(int64_t relation_id,
     ev.sentence_text = st.Text(6);
     ev.negated = st.Int(7) != 0;
     ev.modality = ToModality(st.Int(8));
+    ev.attributed_to = st.Text(9);
     out.push_back(std::move(ev));
   }
   return out;
@@ -1289,7 +1304,8 @@ Status SqliteStore::ScanForGraph(const GraphScan& scan) {
 Status SqliteStore::ForEachEvidence(const std::function<void(int64_t, const EvidenceRecord&)>& fn) {
   AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
       "SELECT e.relation_id, d.ext_id, d.title, e.date, e.sentence, e.begin_cp, e.end_cp, e.sentence_text, "
-      "e.negated, e.modality FROM evidence e JOIN documents d ON d.id = e.doc_id ORDER BY e.relation_id, e.id"));
+      "e.negated, e.modality, coalesce(a.name, '') FROM evidence e JOIN documents d ON d.id = e.doc_id "
+      "LEFT JOIN entities a ON a.id = e.attributed_to ORDER BY e.relation_id, e.id"));
   EvidenceRecord ev;
   for (;;) {
     AG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -1303,6 +1319,7 @@ Status SqliteStore::ForEachEvidence(const std::function<void(int64_t, const Evid
     ev.sentence_text.assign(st.TextView(7));
     ev.negated = st.Int(8) != 0;
     ev.modality = ToModality(st.Int(9));
+    ev.attributed_to.assign(st.TextView(10));
     fn(st.Int(0), ev);
   }
 }

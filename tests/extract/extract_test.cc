@@ -193,13 +193,53 @@ TEST_F(ExtractTest, AppositionBeforeTheVerbKeepsTheSubject) {
 TEST_F(ExtractTest, ReportedSpeech) {
   Extraction x = Run("Tom Burke, the US envoy, said Turkey would sign the deal. "
                      "\"We are ready,\" said Kemal Aydin. Egypt warned Israel against an offensive.");
-  EXPECT_NE(Rel(x, "Tom Burke", "say", "Turkey"), nullptr) << Dump(x);
+  // What is said is no addressee: no edge from the speaker to the subject of the report.
+  EXPECT_EQ(Rel(x, "Tom Burke", "say", "Turkey"), nullptr) << Dump(x);
   const Relation* sign = nullptr;
   for (const Relation& r : x.relations)
     if (r.relation == "sign") sign = &r;
   EXPECT_EQ(sign, nullptr) << Dump(x);  // no object actor
   for (const Relation& r : x.relations) EXPECT_NE(NameOf(x, r.target), "Kemal Aydin") << Dump(x);
   EXPECT_NE(Rel(x, "Egypt", "warn", "Israel"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, SpeechRelatesOnlyWhomItAddressesAndAttributesWhatItReports) {
+  Extraction x = Run("Finance Minister Ana Ruiz said Norbank would support Greece.");
+  EXPECT_EQ(Rel(x, "Ana Ruiz", "say", "Norbank"), nullptr) << Dump(x);
+  const Relation* support = Rel(x, "Norbank", "support", "Greece");
+  ASSERT_NE(support, nullptr) << Dump(x);
+  EXPECT_EQ(NameOf(x, support->attributed_to), "Ana Ruiz") << Dump(x);
+  EXPECT_EQ(support->modality, Modality::kPlanned) << Dump(x);
+  // Addressed: an edge, not attributed to anyone.
+  x = Run("Ana Ruiz told the IMF that rates would fall. Egypt warned Israel would pay a price.");
+  const Relation* told = Rel(x, "Ana Ruiz", "tell", "International Monetary Fund");
+  ASSERT_NE(told, nullptr) << Dump(x);
+  EXPECT_TRUE(told->attributed_to.empty());
+  EXPECT_NE(Rel(x, "Egypt", "warn", "Israel"), nullptr) << Dump(x);
+  // A reported demand is a demand made of its subject.
+  x = Run("Russia said Sudan must withdraw its troops.");
+  const Relation* demand = Rel(x, "Russia", "say", "Sudan");
+  ASSERT_NE(demand, nullptr) << Dump(x);
+  EXPECT_EQ(demand->event, "DEMAND");
+  // The speaker after the report, and "according to".
+  x = Run("Iran attacked Kurdish rebels in Iraq, said General Ali Demir.");
+  const Relation* attack = nullptr;
+  for (const Relation& r : x.relations)
+    if (r.relation == "attack") attack = &r;
+  ASSERT_NE(attack, nullptr) << Dump(x);
+  EXPECT_EQ(NameOf(x, attack->attributed_to), "Ali Demir") << Dump(x);
+  x = Run("According to Amnesty International, Iran attacked Turkey.");
+  const Relation* claim = Rel(x, "Iran", "attack", "Turkey");
+  ASSERT_NE(claim, nullptr) << Dump(x);
+  EXPECT_EQ(NameOf(x, claim->attributed_to), "Amnesty International");
+  EXPECT_EQ(Rel(x, "Amnesty International", "attack", "Turkey"), nullptr) << Dump(x);
+  // Stated by the text itself: no attribution; the JSON carries it only when there is one.
+  x = Run("Iran attacked Turkey.");
+  ASSERT_EQ(x.relations.size(), 1u) << Dump(x);
+  EXPECT_TRUE(x.relations[0].attributed_to.empty());
+  EXPECT_EQ(ExtractionToJson(x).find("attributed_to"), std::string::npos);
+  x = Run("The envoy Omar Haddad announced that Iran would sign the accord with Turkey.");
+  EXPECT_NE(ExtractionToJson(x).find("\"attributed_to\":"), std::string::npos) << Dump(x);
 }
 
 TEST_F(ExtractTest, HyphenatedWordsAreNotVerbs) {
@@ -637,7 +677,8 @@ TEST_F(ExtractTest, SpeechRelatesWhomItAddressesNotWhatItIsAbout) {
                      "against Jund al-Badiya is progressing. Yusuf Darwish said on Monday that Turkey would help.");
   EXPECT_EQ(Rel(x, "Tom Burke", "tell", "Amman"), nullptr) << Dump(x);  // where, not whom
   EXPECT_EQ(Rel(x, "Karim Haddad", "say", "Jund al-Badiya"), nullptr) << Dump(x);
-  EXPECT_NE(Rel(x, "Yusuf Darwish", "say", "Turkey"), nullptr) << Dump(x);  // the subject of the report
+  // The subject of the report is no addressee either: its own relation is attributed to the speaker.
+  EXPECT_EQ(Rel(x, "Yusuf Darwish", "say", "Turkey"), nullptr) << Dump(x);
 }
 
 TEST_F(ExtractTest, AnActorAfterAnotherVerbIsThatVerbsParticipant) {
@@ -668,11 +709,11 @@ TEST_F(ExtractTest, AVerbalActDoesNotTargetTheTownWhereSomethingHappened) {
 
 TEST_F(ExtractTest, ANounPhraseBeforeTheVerbIsItsSubject) {
   Extraction x = Run("Jordan faces great challenges and all communities must cooperate to defeat Jund al-Badiya. "
-                     "Jordanian officials said Syria would help. Jordan in the last 24 hours conducted 10 strikes "
+                     "Jordanian officials warned Syria. Jordan in the last 24 hours conducted 10 strikes "
                      "against Jund al-Badiya.");
   EXPECT_EQ(Rel(x, "Jordan", "cooperate", "Jund al-Badiya"), nullptr) << Dump(x);
   EXPECT_EQ(Rel(x, "Jordan", "defeat", "Jund al-Badiya"), nullptr) << Dump(x);
-  EXPECT_NE(Rel(x, "Jordanian", "say", "Syria"), nullptr) << Dump(x);  // the noun is the argument's own
+  EXPECT_NE(Rel(x, "Jordanian", "warn", "Syria"), nullptr) << Dump(x);  // the noun is the argument's own
   EXPECT_NE(Rel(x, "Jordan", "strike", "Jund al-Badiya"), nullptr) << Dump(x);
 }
 

@@ -726,6 +726,37 @@ TEST_F(StoreTest, AcronymsAndSpellingVariantsJoinTheirOrganisation) {
   EXPECT_EQ(GetStats().entities, 5);
 }
 
+TEST_F(StoreTest, EvidenceKeepsWhoReportedIt) {
+  DocBuilder a("a", "Ana Ruiz said Norbank would support Vestland.");
+  std::string ruiz = a.AddEntity("Ana Ruiz", EntityType::kPerson, {"Ana Ruiz"});
+  std::string bank = a.AddEntity("Norbank", EntityType::kOrg, {"Norbank"});
+  std::string land = a.AddEntity("Vestland", EntityType::kGpe, {"Vestland"});
+  a.AddRelation(bank, "support", land, 0).attributed_to = ruiz;
+  MustIngest(a);
+  auto rels = AllRelations();
+  ASSERT_EQ(rels.size(), 1u);
+  auto ev = store_->EvidenceOf(rels[0].id, 0);
+  ASSERT_OK(ev);
+  ASSERT_EQ(ev->size(), 1u);
+  EXPECT_EQ((*ev)[0].attributed_to, "Ana Ruiz");
+  int seen = 0;
+  ASSERT_OK(store_->ForEachEvidence([&](int64_t, const EvidenceRecord& r) {
+    EXPECT_EQ(r.attributed_to, "Ana Ruiz");
+    ++seen;
+  }));
+  EXPECT_EQ(seen, 1);
+  // An attribution to an entity the document does not have is refused, and nothing is written.
+  DocBuilder b("b", "Norbank would support Vestland.");
+  std::string bank2 = b.AddEntity("Norbank", EntityType::kOrg, {"Norbank"});
+  std::string land2 = b.AddEntity("Vestland", EntityType::kGpe, {"Vestland"});
+  b.AddRelation(bank2, "support", land2, 0).attributed_to = "e9";
+  auto r = store_->Ingest(b.doc(), b.ex());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("attributed_to 'e9'"), std::string::npos) << r.status().message();
+  EXPECT_EQ(GetStats().documents, 1);
+}
+
 TEST_F(StoreTest, AggregatesRepeatedRelationsAndSkipsSelfLoops) {
   DocBuilder b("d", "Iran threatened Israel. Iran will not threaten Israel. Iran may threaten Israel. "
                     "Iran and IRAN met.", "2024-04-01");
@@ -1179,7 +1210,8 @@ TEST_F(StoreOpenTest, VersionOneFileIsMigratedToTheCurrentVersion) {
   }
   // A version-1 file: the mentions table without its reference column.
   ExecSql(path,
-          "DROP TABLE name_keys; DROP TABLE merges; ALTER TABLE mentions DROP COLUMN reference; "
+          "DROP TABLE name_keys; DROP TABLE merges; ALTER TABLE evidence DROP COLUMN attributed_to; "
+          "ALTER TABLE mentions DROP COLUMN reference; "
           "PRAGMA user_version = 1;");
   {
     auto s = Store::Open(path);
@@ -1197,7 +1229,7 @@ TEST_F(StoreOpenTest, VersionTwoFileGetsItsNameKeysBackfilled) {
   }
   // A version-2 file holding a person and an organisation, without the version-3 tables.
   ExecSql(path,
-          "DROP TABLE name_keys; DROP TABLE merges; "
+          "DROP TABLE name_keys; DROP TABLE merges; ALTER TABLE evidence DROP COLUMN attributed_to; "
           "INSERT INTO entities(name, norm, type) VALUES('Paul Volcker', 'paul volcker', 1), "
           "('International Tin Council', 'international tin council', 2), ('Volcker', 'volcker', 6); "
           "PRAGMA user_version = 2;");
@@ -1210,6 +1242,7 @@ TEST_F(StoreOpenTest, VersionTwoFileGetsItsNameKeysBackfilled) {
   EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM name_keys WHERE key = 'initials:itc'"), 1);
   EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM name_keys WHERE key = 'spelling:international tin council'"), 1);
   EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM name_keys"), 3);  // a lone surname has no key
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM pragma_table_info('evidence') WHERE name = 'attributed_to'"), 1);
 }
 
 TEST_F(StoreOpenTest, TextFileIsCorruption) {
