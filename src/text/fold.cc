@@ -1,7 +1,7 @@
 // Transliteration-folded name keys (FoldedNameKey, FoldedSurnameKey): the rules of
 // data/lexicon/transliteration.tsv, embedded at build time, compiled once at first use (a function-local
 // static, so thread-safe) and applied word by word to NameKey's output. The table's header explains the
-// rules; this file only implements them. Thread-safe.
+// rules; this file only implements them.
 #include "text/fold.h"
 
 #include <cstddef>
@@ -149,7 +149,7 @@ int VowelGroups(const std::string& w) {
   return n;
 }
 
-// Whether `r.pattern` matches `w` at `p`; the letters matched by V and C go to `caps`.
+// Whether `pat` matches `w` at `p`; the letters matched by V and C go to `caps`.
 bool MatchAt(const std::string& w, size_t p, const std::string& pat, std::string* caps) {
   if (p + pat.size() > w.size()) return false;
   caps->clear();
@@ -180,12 +180,19 @@ void ApplyLetterRule(const LetterRule& r, std::string* w) {
   if (r.poly && VowelGroups(*w) < 2) return;
   const size_t n = w->size(), len = r.pattern.size();
   std::string out, caps;
+  if (r.where == Where::kStart || r.where == Where::kEnd) {
+    const size_t p = r.where == Where::kStart ? 0 : n - len;
+    if (!MatchAt(*w, p, r.pattern, &caps)) return;
+    out.assign(*w, 0, p);
+    AppendReplacement(r.replacement, caps, &out);
+    out.append(*w, p + len, std::string::npos);
+    *w = std::move(out);
+    return;
+  }
   bool changed = false;
   size_t p = 0;
   while (p < n) {
-    bool allowed = r.where == Where::kAny || (r.where == Where::kStart && p == 0) ||
-                   (r.where == Where::kEnd && p + len == n) ||
-                   (r.where == Where::kInside && p > 0 && p + len < n);
+    bool allowed = r.where == Where::kAny || (p > 0 && p + len < n);  // else kInside
     if (allowed && MatchAt(*w, p, r.pattern, &caps)) {
       if (!changed) {
         out.assign(*w, 0, p);
@@ -193,7 +200,6 @@ void ApplyLetterRule(const LetterRule& r, std::string* w) {
       }
       AppendReplacement(r.replacement, caps, &out);
       p += len;
-      if (r.where == Where::kStart || r.where == Where::kEnd) break;
       continue;
     }
     if (changed) out += (*w)[p];
