@@ -192,6 +192,19 @@ TEST(FoldedNameKeyTest, OtherScriptsGoThroughNameKey) {
       text::FoldedNameKey("\xD0\x93\xD0\xBE\xD1\x80\xD0\xB1\xD0\xB0\xD1\x87\xD0\xB5\xD0\xB2"));  // ё / е
 }
 
+TEST(FoldedNameKeyTest, OddInputIsHarmless) {
+  EXPECT_EQ(text::FoldedNameKey("-"), "");
+  EXPECT_EQ(text::FoldedNameKey("--al--Sharaa--"), "shara");
+  EXPECT_EQ(text::FoldedNameKey("al \u2010Sharaa"), "shara");  // U+2010 hyphen
+  EXPECT_EQ(text::FoldedNameKey("Al"), "al");
+  EXPECT_EQ(text::FoldedNameKey("al al al"), "al");
+  const std::string invalid_utf8 = "ab\xFF\xFE!";
+  EXPECT_FALSE(text::FoldedNameKey(invalid_utf8).empty());  // no crash, some key
+  std::string long_name;
+  for (int i = 0; i < 2000; ++i) long_name += "al-Shara'a ";
+  EXPECT_EQ(text::FoldedNameKey(long_name).size(), 2000u * 6 - 1);  // "shara" 2000 times
+}
+
 TEST(FoldedSurnameKeyTest, LastWordOfTheName) {
   EXPECT_EQ(text::FoldedSurnameKey("Ahmed al-Shara'a"), "shara");
   EXPECT_EQ(text::FoldedSurnameKey("al-Sharaa"), "shara");
