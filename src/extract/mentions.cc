@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <unordered_set>
 
 #include "text/normalize.h"
@@ -804,7 +805,9 @@ class ActorFinder {
   }
 
   // A person whose name ends with the words of `key` ("haddad" ends "karim al haddad"), the one mentioned
-  // nearest before token `tb` (else the first after), or -1.
+  // nearest before token `tb` (else the first after), or -1. When no name ends so, a lone word matches
+  // the person whose surname has the same transliteration-folded key ("Al-Khatib", "Alkhatib" after
+  // "Hadi Al-Khateeb"; "Qasabjio" after "Leyla Qasabjiou"), by the same nearest-mention rule.
   // A word the tagger reads as a place or organisation (`not_person_reading`) is the surname only of a
   // person named with a given name or a title ("Al-Sharaa" after "President Ahmed al-Shara'a"), not of a
   // guessed one ("Chechnya" after the headline "Yeltsin endorses Lebed Chechnya peace plan").
@@ -812,13 +815,27 @@ class ActorFinder {
     std::vector<std::string> words = Split(key, ' ');
     if (!words.empty() && (words[0] == "al" || words[0] == "el")) words.erase(words.begin());
     if (words.empty()) return -1;
-    return NearestEntity(tb, [&](const EntityBuild& e) {
-      if (e.type != EntityType::kPerson || e.key_tokens.size() <= words.size()) return false;
-      if (not_person_reading && e.roles.empty() &&
-          !lex_.IsFirstName(std::string_view(e.name).substr(0, e.name.find(' '))))
-        return false;
-      return std::equal(words.rbegin(), words.rend(), e.key_tokens.rbegin());
+    auto named_person = [&](const EntityBuild& e, size_t min_words) {
+      if (e.type != EntityType::kPerson || e.key_tokens.size() <= min_words) return false;
+      return !not_person_reading || !e.roles.empty() ||
+             lex_.IsFirstName(std::string_view(e.name).substr(0, e.name.find(' ')));
+    };
+    int id = NearestEntity(tb, [&](const EntityBuild& e) {
+      return named_person(e, words.size()) && std::equal(words.rbegin(), words.rend(), e.key_tokens.rbegin());
     });
+    if (id >= 0 || words.size() != 1) return id;
+    const std::string folded = text::FoldedSurnameKey(words[0]);
+    if (folded.size() < 3) return -1;
+    return NearestEntity(
+        tb, [&](const EntityBuild& e) { return named_person(e, 1) && FoldedSurname(e) == folded; });
+  }
+
+  // text::FoldedSurnameKey of an entity's name, computed once per entity.
+  const std::string& FoldedSurname(const EntityBuild& e) const {
+    size_t id = static_cast<size_t>(&e - a_.entities.data());
+    if (folded_surnames_.size() < a_.entities.size()) folded_surnames_.resize(a_.entities.size());
+    if (!folded_surnames_[id]) folded_surnames_[id] = text::FoldedSurnameKey(e.name);
+    return *folded_surnames_[id];
   }
 
   // Of the entities that `fits` (and that the user's alias file does not keep apart), the one with a name
@@ -1529,6 +1546,7 @@ class ActorFinder {
   DocAnalysis& a_;
   EntityType hint_ = EntityType::kOther;  // the mention tagger's type for the run being processed
   std::vector<std::array<int, 8>> votes_;   // per entity, indexed by EntityType value
+  mutable std::vector<std::optional<std::string>> folded_surnames_;  // per entity, see FoldedSurname
   std::vector<Cand> cands_;
   std::vector<Cand> weak_;  // candidates whose type is a guess
   std::vector<int> cand_entity_;  // entity of each candidate, -1 if none
