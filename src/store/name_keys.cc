@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "actorgraph/extract.h"
+#include "text/normalize.h"
 #include "util/strings.h"
 
 namespace ag::store {
@@ -25,6 +26,13 @@ bool IsNumber(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The transliteration-folded key of one name word ("sharaa" -> "shara", "mohammed" -> "muhamad"); the
+// word itself when folding leaves nothing.
+std::string Fold(const std::string& word) {
+  std::string folded = text::FoldedNameKey(word);
+  return folded.empty() || folded.find(' ') != std::string::npos ? word : folded;
+}
+
 }  // namespace
 
 PersonName SplitPersonName(std::string_view norm) {
@@ -36,13 +44,13 @@ PersonName SplitPersonName(std::string_view norm) {
   if (words.empty()) return out;
   size_t s = words.size() - 1;  // the surname's first word (its particles included)
   while (s > 0 && IsNameParticle(words[s - 1])) --s;
-  out.surname = words.back();
+  out.surname = Fold(words.back());
   for (size_t i = s; i < words.size(); ++i) {
     if (i > s) out.surname_norm += ' ';
     out.surname_norm += words[i];
   }
   for (size_t i = 0; i < s; ++i)
-    if (!IsNameParticle(words[i])) out.given.push_back(words[i]);
+    if (!IsNameParticle(words[i])) out.given.push_back(Fold(words[i]));
   return out;
 }
 

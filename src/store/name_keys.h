@@ -14,9 +14,11 @@
 namespace ag::store {
 
 struct PersonName {
-  // Given names and initials, folded, without name particles: "paul", "a" of "paul a volcker".
+  // Given names and initials, transliteration-folded (text::FoldedNameKey), without name particles:
+  // "paul", "a" of "paul a volcker"; "ahmad" of "ahmed al sharaa".
   std::vector<std::string> given;
-  // The surname's folded key: "volcker"; "kock" of "gerhard de kock"; "" for an empty name.
+  // The surname's folded key: "vulckir" of "paul volcker"; "kock" of "gerhard de kock"; "shara" of
+  // "ahmed al sharaa" and of "al shara'a"; "" for an empty name.
   std::string surname;
   // The name key a document writes for the surname alone: "volcker", "de kock", "al haddad".
   std::string surname_norm;

@@ -156,7 +156,8 @@ Result<Resolver::Match> Resolver::Find(std::string_view name, std::string_view k
   if (same_kind > 0 || type != kPerson || pn.given.empty() || found_exact) return match;
   // No person of this surname yet: a stored lone surname ("von weizsaecker", else "weizsaecker") is this
   // person, now named in full.
-  AG_ASSIGN_OR_RETURN(match, FindLone(pn.surname_norm, pn.surname, kPerson, nullptr, ctx));
+  const std::string last_word = pn.surname_norm.substr(pn.surname_norm.rfind(' ') + 1);
+  AG_ASSIGN_OR_RETURN(match, FindLone(pn.surname_norm, last_word, kPerson, nullptr, ctx));
   if (match.id != 0) match.rule = "full name of a lone surname";
   return match;
 }
