@@ -38,11 +38,17 @@ class Attributor {
     return nullptr;
   }
 
-  // "according to X": X.
+  // "according to X", "according to a study by X": X, the first name in the phrase (before a comma or a
+  // verb, at most eight words).
   int AccordingTo(const text::Sentence& s) const {
-    for (int i = s.first_token; i + 2 < s.end_token; ++i)
-      if (T(i).lower == "according" && T(i + 1).lower == "to")
-        if (const Arg* g = ArgAfter(i + 1, s.end_token)) return g->entity;
+    for (int i = s.first_token; i + 2 < s.end_token; ++i) {
+      if (T(i).lower != "according" || T(i + 1).lower != "to") continue;
+      int end = i + 2;
+      while (end < s.end_token && end < i + 10 && T(end).s != "," && T(end).pos != static_cast<uint8_t>(Upos::kVerb))
+        ++end;
+      for (const Arg& g : a_.args)
+        if (g.tb >= i + 2 && g.tb < end && !g.modifier) return g.entity;
+    }
     return -1;
   }
 

@@ -74,7 +74,9 @@ bool IsPlanned(std::string_view w) {
   static const std::unordered_set<std::string_view> k = {
       "will",     "shall",   "'ll",     "scheduled", "plans",    "plan",     "planned", "planning", "intends",
       "intend",   "intended", "due",    "set",       "going",    "prepares", "preparing", "tomorrow", "upcoming",
-      "aims",     "aim",     "seeks",   "seek",      "wants",    "want",     "hopes",    "hope",     "ready"};
+      "aims",     "aim",     "seeks",   "seek",      "wants",    "want",     "hopes",    "hope",     "ready",
+      // Prospective aspect: "approaches its joining of", "moving toward its entry into", "nears a deal with".
+      "approaches", "approaching", "nearing", "nears", "toward", "towards"};
   return k.count(w) > 0;
 }
 
@@ -114,11 +116,14 @@ class RelationFinder {
     for (const text::Sentence& s : a_.sentences) {
       std::vector<const Arg*> args;
       while (ai < a_.args.size() && a_.args[ai].tb < s.end_token) {
-        // "according to X" names the source of the report (attribution.h), not a participant.
+        // "according to X", "according to a study by X" name the source of the report (attribution.h),
+        // not a participant: an argument in the phrase that "according to" opens, before a comma or a verb.
         const int tb = a_.args[ai].tb;
         bool source = false;
-        for (int k = tb - 1; k >= s.first_token + 1 && k >= tb - 3 && !source; --k)
+        for (int k = tb - 1; k >= s.first_token + 1 && k >= tb - 8 && !source; --k) {
+          if (a_.toks[k].s == "," || a_.toks[k].pos == static_cast<uint8_t>(Upos::kVerb)) break;
           source = a_.toks[k].lower == "to" && a_.toks[k - 1].lower == "according";
+        }
         if (tb >= s.first_token && !source) args.push_back(&a_.args[ai]);
         ++ai;
       }
@@ -392,6 +397,15 @@ class RelationFinder {
           return;
     }
     const Arg* left = SubjectOf(v, left_limit, args, 0);
+    // "Joining NATO will strengthen Sweden": the object of a gerund that opens the clause is no subject;
+    // the act of joining is.
+    if (left != nullptr) {
+      int g = left->tb - 1;
+      while (g >= left_limit && IsDeterminer(T(g).lower)) --g;
+      if (g >= left_limit && (g == left_limit || T(g - 1).s == ",") && EndsWith(T(g).lower, "ing") &&
+          T(g).pos == static_cast<uint8_t>(Upos::kVerb))
+        left = nullptr;
+    }
     if (passive && T(v - 1).s == ",") {  // "X, backed by Y": the patient ends at the comma
       left = nullptr;
       for (const Arg* g : args)

@@ -268,6 +268,23 @@ TEST_F(ExtractTest, SpeechRelatesOnlyWhomItAddressesAndAttributesWhatItReports) 
   EXPECT_NE(ExtractionToJson(x).find("\"attributed_to\":"), std::string::npos) << Dump(x);
 }
 
+TEST_F(ExtractTest, ProspectiveActsArePlannedAndNoActorOfAnotherPhraseActs) {
+  Extraction x = Run("Vestland approaches its formal joining of the Nordic Alliance.");
+  const Relation* join = Rel(x, "Vestland", "join", "Nordic Alliance");
+  ASSERT_NE(join, nullptr) << Dump(x);
+  EXPECT_EQ(join->modality, Modality::kPlanned);
+  x = Run("Norway is moving toward its entry into NATO.");
+  join = Rel(x, "Norway", "join", "NATO");
+  ASSERT_NE(join, nullptr) << Dump(x);
+  EXPECT_EQ(join->modality, Modality::kPlanned);
+  // The source of a report and the object of an opening gerund are no participants.
+  x = Run("According to a study by the Nordic Institute, joining NATO will strengthen Sweden.");
+  EXPECT_EQ(Rel(x, "Nordic Institute", "join", "NATO"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "NATO", "strengthen", "Sweden"), nullptr) << Dump(x);
+  x = Run("Attacking Iran would hurt Israel.");
+  EXPECT_EQ(Rel(x, "Iran", "hurt", "Israel"), nullptr) << Dump(x);
+}
+
 TEST_F(ExtractTest, HyphenatedWordsAreNotVerbs) {
   Extraction x = Run("Jordan signed a duty-free deal with the so-called Islamic Front.");
   for (const Relation& r : x.relations) {
