@@ -47,6 +47,10 @@ struct Entity {
   std::string id;     // unique within the extraction: "e1", "e2", ...
   std::string name;   // canonical name within this document (titles and possessives stripped)
   EntityType type = EntityType::kOther;
+  // A person's title as the text gives it before the name ("President", "Foreign Minister", "Reserve Bank
+  // Governor" gives "Governor"), never part of `name`; "" when none. The country or organisation before
+  // the title is its own actor, linked by an affiliated_with relation.
+  std::string title;
   std::vector<Mention> mentions;  // sorted by begin; may be empty for entities from triples
 };
 

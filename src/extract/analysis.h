@@ -35,6 +35,7 @@ struct EntityBuild {
   std::vector<std::pair<int32_t, int32_t>> spans;  // byte spans of name mentions
   std::vector<std::string> key_tokens;              // key split on spaces, for surname matching
   std::vector<std::string> roles;                   // lowercase title words seen before the name
+  std::string title;  // a person's first title as written ("Foreign Minister"; Entity::title)
 };
 
 // An occurrence of an entity usable as a relation argument.

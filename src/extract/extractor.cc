@@ -136,6 +136,7 @@ class ExtractorImpl : public Extractor {
       ids[order[k]] = e.id;
       e.name = eb.name;
       e.type = eb.type;
+      if (eb.type == EntityType::kPerson) e.title = eb.title;
       for (const auto& [b, en] : eb.spans) {
         if (!e.mentions.empty() && e.mentions.back().begin == map.ToCodePoint(b)) continue;
         Mention m;

@@ -27,6 +27,10 @@ std::string ExtractionToJson(const Extraction& x) {
     str(e.name);
     o += ",\"type\":";
     str(EntityTypeName(e.type));
+    if (!e.title.empty()) {
+      o += ",\"title\":";
+      str(e.title);
+    }
     o += ",\"mentions\":[";
     for (size_t k = 0; k < e.mentions.size(); ++k) {
       const Mention& m = e.mentions[k];

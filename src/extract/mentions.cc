@@ -58,6 +58,7 @@ struct Cand {
   bool resolve = false; // a lone word to resolve against other entities
   bool titled = false;
   std::vector<std::string> roles;
+  std::string title;    // the title words as written ("Foreign Minister"), without the country before them
   std::string acronym;  // defined right after in parentheses
   bool modifier = false;
   bool weak = false;    // the type is a guess (no gazetteer, title or given name behind it)
@@ -567,6 +568,11 @@ class ActorFinder {
     Cand c = Make(t + 1, j, EntityType::kPerson);
     c.type = EntityType::kPerson;
     c.roles.push_back(AsciiLower(std::string(a_.text.substr(T(t0).b, T(t).e - T(t0).b))));
+    for (int q = t0; q <= t; ++q) {
+      if (T(q).kind != text::TokenKind::kWord) continue;
+      if (!c.title.empty()) c.title += ' ';
+      c.title += StripDot(T(q).s);
+    }
     c.titled = true;
     c.resolve = (j - t - 1 == 1);
     hint_ = saved;
@@ -631,6 +637,8 @@ class ActorFinder {
       }
       if (lex_.IsTitle(lower) && !(T(k).all_caps && T(k).s.size() > 3)) {
         person.roles.push_back(lower);
+        if (!person.title.empty()) person.title += ' ';
+        person.title += StripDot(T(k).s);
         titled = true;
         ++k;
         continue;
@@ -663,6 +671,7 @@ class ActorFinder {
     if (titled) {
       Cand c = Make(k, j, EntityType::kPerson);
       c.roles = person.roles;
+      c.title = person.title;
       c.titled = true;
       if (c.type != EntityType::kPerson) c.titled = false;  // "Foreign Minister of Syria"-like leftovers
       c.resolve = (j - k == 1) && c.type == EntityType::kPerson;
@@ -801,6 +810,7 @@ class ActorFinder {
     }
     for (const auto& r : c.roles)
       if (std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
+    if (e.title.empty() && !c.title.empty() && e.type == EntityType::kPerson) e.title = c.title;
     a_.args.push_back(Arg{entity, c.tb, c.te, false, c.modifier});
   }
 

@@ -76,6 +76,11 @@ TEST_F(ExtractTest, TitlesAreStrippedAndCountryModifierIsItsOwnActor) {
   ASSERT_NE(Find(x, "Omar Haddad"), nullptr) << Dump(x);
   EXPECT_NE(Rel(x, "Donald Trump", "meet", "Omar Haddad"), nullptr) << Dump(x);
   EXPECT_EQ(Rel(x, "United States", "meet", "Syrian"), nullptr) << Dump(x);
+  // The title is an attribute of the person, never part of the name.
+  EXPECT_EQ(trump->title, "President");
+  EXPECT_EQ(Find(x, "Omar Haddad")->title, "Foreign Minister");
+  EXPECT_EQ(Find(x, "United States")->title, "");
+  EXPECT_NE(ExtractionToJson(x).find("\"title\":\"Foreign Minister\""), std::string::npos);
 }
 
 TEST_F(ExtractTest, TitlesAndNationalitiesGiveLinks) {
@@ -102,6 +107,7 @@ TEST_F(ExtractTest, AnOrganisationsTitleBeforeANameSplitsIntoOrganisationAndPers
   ASSERT_NE(bank, nullptr) << Dump(x);
   EXPECT_EQ(bank->type, EntityType::kOrg);
   EXPECT_NE(Rel(x, "Hilde Vasquez", "affiliated_with", "Northern Bank"), nullptr) << Dump(x);
+  EXPECT_EQ(hilde->title, "Governor");
   x = Run("He met EC Commission Vice President Pavel Horak in Brussels.");
   ASSERT_NE(Find(x, "Pavel Horak"), nullptr) << Dump(x);
   EXPECT_EQ(Find(x, "Pavel Horak")->type, EntityType::kPerson);
