@@ -2,6 +2,7 @@
 #include "extract/cameo.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <unordered_set>
 

@@ -1,7 +1,7 @@
-// The lexicons extraction reads: the relation lexicon (data/relations.json, plus a user file), titles,
-// nationalities, country and place gazetteers (country names from ICU's English display names), organisation
-// words, non-name words and given names (data/lexicon/). Loaded once per process; immutable and
-// thread-safe after Load().
+// The lexicons extraction reads: the relation lexicon (data/relations.json, plus a user file), the CAMEO verb
+// dictionary (cameo.h, plus a user file), titles, nationalities, country and place gazetteers (country names
+// from ICU's English display names), organisation words, non-name words and given names (data/lexicon/).
+// Loaded once per process; immutable and thread-safe after Load().
 #ifndef AG_EXTRACT_LEXICON_H_
 #define AG_EXTRACT_LEXICON_H_
 
