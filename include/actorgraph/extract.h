@@ -59,6 +59,7 @@ struct Relation {
   std::string target;    // Entity::id
   std::string relation;  // lemma or relation name: "meet", "join", "warn"
   std::string event;     // PLOVER event type ("CONSULT") or "" for none
+  std::string cameo;     // CAMEO event code of the verb pattern ("036", "1121") or "" for none
   int sentence = 0;      // 0-based sentence index in the document
   int64_t begin = 0;     // code-point span of the trigger (the verb phrase)
   int64_t end = 0;
@@ -98,6 +99,9 @@ struct ExtractorOptions {
   // ("actors"), suppresses false actors ("ignore") and keeps actors from absorbing lone surnames or
   // aliases ("keep_apart"); "" = none.
   std::string alias_file;
+  // A user verb dictionary in PETRARCH's CAMEO format (synsets, verb blocks, patterns); its verbs replace
+  // the shipped CAMEO verbs of the same form; "" = none.
+  std::string verbs_file;
 };
 
 class Extractor {

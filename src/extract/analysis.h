@@ -57,6 +57,7 @@ struct RelationBuild {
   bool source_ref = false, target_ref = false;
   std::string relation;
   std::string event;
+  std::string cameo;  // CAMEO event code from the verb dictionary ("036") or ""
   bool negated = false;
   Modality modality = Modality::kAsserted;
   int attributed = -1;  // the entity whose reported speech the relation stands in, or -1 (attribution.h)

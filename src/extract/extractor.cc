@@ -190,6 +190,7 @@ class ExtractorImpl : public Extractor {
       r.target = ids[rb.target];
       r.relation = rb.relation;
       r.event = rb.event;
+      r.cameo = rb.cameo;
       const extract::Tok& t = a.toks[rb.verb_tok];
       r.sentence = t.sentence;
       r.begin = map.ToCodePoint(t.b);
@@ -338,6 +339,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   }
   AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::Lexicon> lex, extract::Lexicon::Load(dir, options.user_lexicon));
   if (!options.alias_file.empty()) AG_RETURN_IF_ERROR(lex->LoadUserAliases(options.alias_file));
+  if (!options.verbs_file.empty()) AG_RETURN_IF_ERROR(lex->LoadUserVerbs(options.verbs_file));
   AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::PosTagger> pos,
                       extract::PosTagger::Load(dir + "/models/pos-ewt.model"));
   AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::NerTagger> ner,

@@ -61,6 +61,12 @@ std::string ExtractionToJson(const Extraction& x) {
     } else {
       str(r.event);
     }
+    o += ",\"cameo\":";
+    if (r.cameo.empty()) {
+      o += "null";
+    } else {
+      str(r.cameo);
+    }
     o += ",\"sentence\":" + std::to_string(r.sentence) + ",\"begin\":" + std::to_string(r.begin) +
          ",\"end\":" + std::to_string(r.end) + ",\"negated\":" + (r.negated ? "true" : "false") +
          ",\"modality\":\"" + ModalityName(r.modality) + "\"";

@@ -65,12 +65,22 @@ std::string OptString(const rapidjson::Value& obj, const char* key) {
 
 }  // namespace
 
+Status Lexicon::LoadUserVerbs(const std::string& path) {
+  AG_RETURN_IF_ERROR(cameo_.LoadPetrarch(path));
+  files_.push_back(path);
+  return Status::OK();
+}
+
 Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& data_dir, const std::string& user_relations) {
   std::unique_ptr<Lexicon> lex(new Lexicon());
   AG_RETURN_IF_ERROR(lex->LoadRelations(data_dir + "/relations.json", false));
   if (!user_relations.empty()) AG_RETURN_IF_ERROR(lex->LoadRelations(user_relations, true));
   const std::string dir = data_dir + "/lexicon/";
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "titles.txt", &lex->titles_, true));
+  AG_RETURN_IF_ERROR(lex->cameo_.LoadPlover(dir + "cameo_plover.tsv"));
+  AG_RETURN_IF_ERROR(lex->cameo_.LoadTsv(dir + "cameo_verbs.tsv"));
+  lex->files_.push_back(dir + "cameo_plover.tsv");
+  lex->files_.push_back(dir + "cameo_verbs.tsv");
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "org_words.txt", &lex->org_words_, false));
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "not_names.txt", &lex->not_names_, false));
   AG_RETURN_IF_ERROR(lex->LoadLines(dir + "first_names.txt", &lex->first_names_, false));

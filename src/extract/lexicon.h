@@ -1,7 +1,7 @@
-// The lexicons extraction reads: the relation lexicon (data/relations.json, plus a user file), titles,
-// nationalities, country and place gazetteers (country names from ICU's English display names), organisation
-// words, non-name words and given names (data/lexicon/). Loaded once per process; immutable and
-// thread-safe after Load().
+// The lexicons extraction reads: the relation lexicon (data/relations.json, plus a user file), the CAMEO verb
+// dictionary (cameo.h, plus a user file), titles, nationalities, country and place gazetteers (country names
+// from ICU's English display names), organisation words, non-name words and given names (data/lexicon/).
+// Loaded once per process; immutable and thread-safe after Load().
 #ifndef AG_EXTRACT_LEXICON_H_
 #define AG_EXTRACT_LEXICON_H_
 
@@ -15,6 +15,7 @@
 
 #include "actorgraph/extract.h"
 #include "actorgraph/status.h"
+#include "extract/cameo.h"
 
 namespace ag::extract {
 
@@ -48,6 +49,11 @@ class Lexicon {
   // Reads the files under `data_dir`; `user_relations` (may be empty) is a further relations file whose
   // entries override the built-in ones with the same lemma. Errors name the file (and line for TSV).
   static Result<std::unique_ptr<Lexicon>> Load(const std::string& data_dir, const std::string& user_relations);
+  // Reads a user verb dictionary in PETRARCH's format (see CameoDictionary::LoadPetrarch); its verbs
+  // replace the shipped CAMEO verbs of the same form. ParseError with path:line.
+  Status LoadUserVerbs(const std::string& path);
+  // The CAMEO verb dictionary (data/lexicon/cameo_verbs.tsv and the user's --verbs file).
+  const CameoDictionary& cameo() const { return cameo_; }
   // Reads a user alias file (see ExtractorOptions::alias_file). ParseError with path:line:col.
   Status LoadUserAliases(const std::string& path);
 
@@ -133,6 +139,7 @@ class Lexicon {
   std::unordered_map<std::string, UserActor> user_aliases_;
   std::unordered_set<std::string> ignored_, kept_apart_;
   std::vector<std::string> files_;
+  CameoDictionary cameo_;
 };
 
 }  // namespace ag::extract

@@ -2,6 +2,7 @@
 // resolved pronouns); each verb occurrence yields at most one relation per (subject, object) pair.
 #include "extract/relations.h"
 
+#include "extract/cameo.h"
 #include "extract/pos_tagger.h"
 #include "extract/words.h"
 #include "text/normalize.h"
@@ -1450,6 +1451,7 @@ void FindRelations(const Lexicon& lex, const DocAnalysis& a, std::vector<Relatio
     if (r.source != r.target && acts(r.source) && !about_town) kept.push_back(std::move(r));
   }
   *out = std::move(kept);
+  CodeRelations(lex, a, out);
 }
 
 }  // namespace ag::extract

@@ -146,6 +146,7 @@ TEST_F(CliTest, ExtractFollowsTheContract) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), rel["source"].GetString()), ids.end());
     EXPECT_NE(std::find(ids.begin(), ids.end(), rel["target"].GetString()), ids.end());
     EXPECT_TRUE(rel["event"].IsNull() || rel["event"].IsString());
+    EXPECT_TRUE(rel["cameo"].IsNull() || rel["cameo"].IsString());
     EXPECT_TRUE(rel["negated"].IsBool());
     std::string modality = rel["modality"].GetString();
     EXPECT_TRUE(modality == "asserted" || modality == "planned" || modality == "hedged");
@@ -154,9 +155,21 @@ TEST_F(CliTest, ExtractFollowsTheContract) {
       met = true;
       EXPECT_EQ(CpSlice(text, rel["begin"].GetInt64(), rel["end"].GetInt64()), "met");
       EXPECT_STREQ(rel["event"].GetString(), "CONSULT");
+      EXPECT_STREQ(rel["cameo"].GetString(), "040");
     }
   }
   EXPECT_TRUE(met) << r.out;
+}
+
+TEST_F(CliTest, ExtractVerbsFile) {
+  std::string verbs = dir_.Write("verbs.txt", "--- MEET [046] ---\nMEET {MEETS MET MEETING}\n");
+  RunResult r = AgNoDb("extract --verbs " + Q(verbs) + " -", "{\"id\":\"d\",\"text\":\"Tom Burke met Karim al-Haddad.\"}\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"cameo\":\"046\""), std::string::npos) << r.out;
+  verbs = dir_.Write("verbs.txt", "--- MEET [046] ---\nMEET\n- * (FOR TALKS [036]\n");
+  r = AgNoDb("extract --verbs " + Q(verbs) + " -", "{\"id\":\"d\",\"text\":\"Tom Burke met Karim al-Haddad.\"}\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(verbs + ":3:"), std::string::npos) << r.err;
 }
 
 TEST_F(CliTest, ExtractStreamsInInputOrder) {

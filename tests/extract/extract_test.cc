@@ -457,7 +457,7 @@ TEST_F(ExtractTest, JsonContract) {
                        0),
             0u)
       << json;
-  EXPECT_NE(json.find("\"relation\":\"meet\",\"event\":\"CONSULT\",\"sentence\":0,\"begin\":10,\"end\":13,"
+  EXPECT_NE(json.find("\"relation\":\"meet\",\"event\":\"CONSULT\",\"cameo\":\"040\",\"sentence\":0,\"begin\":10,\"end\":13,"
                       "\"negated\":false,\"modality\":\"asserted\""),
             std::string::npos)
       << json;
