@@ -42,7 +42,7 @@ int Usage() {
       "usage: train_parser <command> [options]\n"
       "  train [--data DIR] [--pos FILE] [--out FILE] [--epochs N] [--min-count N] [--min-weight W] [--seed "
       "N]\n"
-      "        [--jackknife K] [--explore-from N] [--weight-bits B]\n"
+      "        [--jackknife K] [--explore-from N] [--weight-bits B] [--tags-cache FILE]\n"
       "        train on DIR/ud-english-ewt (train) with predicted POS tags (jackknifed over K folds, default "
       "10;\n"
       "        K=1: tagged by --pos), report UAS/LAS on its dev part\n"
@@ -188,6 +188,37 @@ void JackknifeTags(int folds, Treebank* tb) {
   }
 }
 
+bool ReadTagsCache(const std::string& path, Treebank* tb) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  bool ok = true;
+  auto read = [&](std::vector<DepSentence>* sents) {
+    for (DepSentence& s : *sents) {
+      std::vector<uint8_t> tags(s.words.size());
+      ok = ok && std::fread(tags.data(), 1, tags.size(), f) == tags.size() && std::fgetc(f) == '\n';
+      if (ok) s.tags = std::move(tags);
+    }
+  };
+  Treebank copy = *tb;
+  read(&copy.split);
+  read(&copy.merged);
+  ok = ok && std::fgetc(f) == EOF;
+  std::fclose(f);
+  if (ok) *tb = std::move(copy);
+  return ok;
+}
+
+void WriteTagsCache(const std::string& path, const Treebank& tb) {
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) return;
+  for (const auto* sents : {&tb.split, &tb.merged})
+    for (const DepSentence& s : *sents) {
+      std::fwrite(s.tags.data(), 1, s.tags.size(), f);
+      std::fputc('\n', f);
+    }
+  std::fclose(f);
+}
+
 // The sentence with each possessive "'s" that stands alone ("Syria 's") attached to its word ("Syria's",
 // which takes that word's head and relation), as ICU keeps it in running text; false when there is none.
 bool MergePossessives(const DepSentence& s, DepSentence* out) {
@@ -277,8 +308,14 @@ int Train(const Args& a) {
   if (Status s = ReadConllu(ewt.dev, &dev); !s.ok()) return Fail(s);
   const int folds = a.GetInt("jackknife", 10);
   auto t0 = Clock::now();
-  if (folds > 1) {
+  // Jackknifing takes most of a short training run and gives the same tags every time: --tags-cache keeps
+  // them in a file (one line of tag values per sentence, split sentences then merged ones) for the next run.
+  const std::string cache = a.Get("tags-cache", "");
+  if (folds > 1 && !cache.empty() && ReadTagsCache(cache, &train)) {
+    std::fprintf(stderr, "jackknifed tags read from %s\n", cache.c_str());
+  } else if (folds > 1) {
     JackknifeTags(folds, &train);
+    if (!cache.empty()) WriteTagsCache(cache, train);
   } else {
     TagAll(**pos, &train.split);
     TagAll(**pos, &train.merged);

@@ -105,6 +105,7 @@ struct State {
   std::vector<uint8_t> rel;
   std::vector<int> l1, l2, r1, r2;   // leftmost two and rightmost two dependents, -1 when none
   std::vector<uint64_t> lset, rset;  // bit sets of the labels of left and right dependents
+  std::vector<uint8_t> vl, vr;       // numbers of left and right dependents (valency)
 
   void Init(int words) {
     n = words;
@@ -119,6 +120,8 @@ struct State {
     r2.assign(n + 1, -1);
     lset.assign(n + 1, 0);
     rset.assign(n + 1, 0);
+    vl.assign(n + 1, 0);
+    vr.assign(n + 1, 0);
   }
   bool Terminal() const { return b > n && stack.size() == 1; }
   int S(size_t k) const { return k < stack.size() ? stack[stack.size() - 1 - k] : -1; }
@@ -154,7 +157,9 @@ struct State {
       l2[h] = l1[h];
       l1[h] = d;
       lset[h] |= 1ull << label;
+      ++vl[h];
     } else {
+      ++vr[h];
       r2[h] = r1[h];
       r1[h] = d;
       rset[h] |= 1ull << label;
@@ -248,6 +253,25 @@ enum Template : uint32_t {
   kPunctS0B0,
   kCapS0B0,
   kPunctS1S0,
+  // feature version 2: valency, third-order tags, more children's words (Zhang and Nivre 2011)
+  kS0wVr,
+  kS0pVr,
+  kS0wVl,
+  kS0pVl,
+  kS1wVr,
+  kS1pVr,
+  kB0wVl,
+  kB0pVl,
+  kS0l2w,
+  kS0r2w,
+  kB0l2w,
+  kS1r1w,
+  kS1l1p,
+  kS0pS0l1pS0l2p,
+  kS0pS0r1pS0r2p,
+  kB0pB0l1pB0l2p,
+  kS1pS1r1pS1r2p,
+  kS2wp,
 };
 
 // Feature keys of 36 bits: of the million features seen in training some eight pairs collide, and the
@@ -410,6 +434,27 @@ size_t TransitionFeatures(const Tok* t, const State& st, uint64_t* keys, bool wi
   F(kCapS0B0, Mix3(Mix2(s0 < 0 ? 9 : t[s0].cap, b0 < 0 ? 9 : t[b0].cap), s0p, b0p));
   const uint64_t p1 = s1 > 0 && s0 > 0 ? std::min(t[s0 - 1].punct - t[s1].punct, 3) : 9;
   F(kPunctS1S0, Mix3(s1p, s0p, p1));
+  auto V = [](const std::vector<uint8_t>& v, int i) -> uint64_t { return i < 0 ? 99 : std::min<int>(v[i], 5); };
+  const uint64_t s0vr = V(st.vr, s0), s0vl = V(st.vl, s0), s1vr = V(st.vr, s1), b0vl = V(st.vl, b0);
+  F(kS0wVr, Mix2(s0w, s0vr));
+  F(kS0pVr, Mix2(s0p, s0vr));
+  F(kS0wVl, Mix2(s0w, s0vl));
+  F(kS0pVl, Mix2(s0p, s0vl));
+  F(kS1wVr, Mix2(s1w, s1vr));
+  F(kS1pVr, Mix2(s1p, s1vr));
+  F(kB0wVl, Mix2(b0w, b0vl));
+  F(kB0pVl, Mix2(b0p, b0vl));
+  const int s1r2 = Child(st.r2, s1);
+  F(kS0l2w, W(s0l2));
+  F(kS0r2w, W(s0r2));
+  F(kB0l2w, W(b0l2));
+  F(kS1r1w, W(s1r1));
+  F(kS1l1p, P(s1l1));
+  F(kS0pS0l1pS0l2p, Mix3(s0p, P(s0l1), P(s0l2)));
+  F(kS0pS0r1pS0r2p, Mix3(s0p, P(s0r1), P(s0r2)));
+  F(kB0pB0l1pB0l2p, Mix3(b0p, P(b0l1), P(b0l2)));
+  F(kS1pS1r1pS1r2p, Mix3(s1p, P(s1r1), P(s1r2)));
+  F(kS2wp, Mix2(W(s2), P(s2)));
   return k;
 }
 

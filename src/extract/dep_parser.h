@@ -99,7 +99,7 @@ class DepParser {
   ~DepParser();
   static constexpr int kNumRels = 42;
   // Bumped whenever the features change; models of another version are refused (VersionMismatch).
-  static constexpr int kFeatureVersion = 1;
+  static constexpr int kFeatureVersion = 2;
 
   // Loads a model written by Save. IOError when the file cannot be read, Corruption when it is not a
   // parser model or is damaged, VersionMismatch for another feature version; every message names `path`.
