@@ -42,10 +42,12 @@ int Usage() {
       "usage: train_parser <command> [options]\n"
       "  train [--data DIR] [--pos FILE] [--out FILE] [--epochs N] [--min-count N] [--min-weight W] [--seed "
       "N]\n"
-      "        [--jackknife K] [--explore-from N] [--weight-bits B] [--tags-cache FILE]\n"
+      "        [--jackknife K] [--explore-from N] [--weight-bits B] [--seeds K] [--tags-cache FILE]\n"
       "        train on DIR/ud-english-ewt (train) with predicted POS tags (jackknifed over K folds, default "
       "10;\n"
-      "        K=1: tagged by --pos), report UAS/LAS on its dev part\n"
+      "        K=1: tagged by --pos), report UAS/LAS on its dev part; --seeds K: the mean of K parsers\n"
+      "        trained on other shuffles; --tags-cache FILE: keep the jackknifed tags there for the\n"
+      "        next run (not checked against the data or the tagger options: delete it when they change)\n"
       "  eval  MODEL CONLLU [--pos FILE] [--gold-tags yes]   UAS/LAS (with and without punctuation), per "
       "relation\n"
       "  parse [--pos FILE] [--model FILE]   parse the lines of stdin, print CoNLL-U columns\n"
@@ -347,10 +349,26 @@ int Train(const Args& a) {
   o.seed = static_cast<uint32_t>(a.GetInt("seed", 1));
   o.explore_from_epoch = a.GetInt("explore-from", o.explore_from_epoch);
   t0 = Clock::now();
-  auto parser = DepParser::Train(sents, o, [&](int epoch, double acc, const DepParser& avg) {
-    std::fprintf(stderr, "epoch %d: optimal transitions %.4f  dev %s  (%.0fs)\n", epoch, acc,
-                 Summary(Evaluate(avg, dev.split)).c_str(), Seconds(t0));
-  });
+  auto train_one = [&](uint32_t seed) {
+    DepTrainOptions so = o;
+    so.seed = seed;
+    return DepParser::Train(sents, so, [&](int epoch, double acc, const DepParser& avg) {
+      std::fprintf(stderr, "seed %u epoch %d: optimal transitions %.4f  dev %s  (%.0fs)\n", seed, epoch, acc,
+                   Summary(Evaluate(avg, dev.split)).c_str(), Seconds(t0));
+    });
+  };
+  // --seeds K: K parsers trained on other shuffles (seeds seed..seed+K-1), their weights averaged.
+  const int seeds = std::max(1, a.GetInt("seeds", 1));
+  auto parser = train_one(o.seed);
+  if (seeds > 1) {
+    std::vector<std::unique_ptr<DepParser>> more;
+    std::vector<const DepParser*> all = {parser.get()};
+    for (int k = 1; k < seeds; ++k) {
+      more.push_back(train_one(o.seed + k));
+      all.push_back(more.back().get());
+    }
+    parser = DepParser::Average(all);
+  }
   Score sc = Evaluate(*parser, dev.split);
   Score scm = Evaluate(*parser, dev.merged);
   const std::string name = std::filesystem::path(out).filename().string();
@@ -360,7 +378,11 @@ int Train(const Args& a) {
       "with a dynamic oracle, " +
           std::to_string(o.epochs) + " epochs, features seen fewer than " + std::to_string(o.min_count) +
           " times pruned, averaged weights below " + a.Get("min-weight", "0") + " dropped, seed " +
-          std::to_string(o.seed),
+          std::to_string(o.seed) +
+          (seeds > 1 ? ", the mean of the weights of " + std::to_string(seeds) +
+                           " such parsers trained with seeds " + std::to_string(o.seed) + "-" +
+                           std::to_string(o.seed + seeds - 1)
+                     : std::string()),
       "data: Universal Dependencies English Web Treebank (UD_English-EWT) v2.15, train part (HEAD and DEPREL "
       "columns; multiword tokens also learnt whole, possessives written apart also learnt attached), UPOS "
       "tags predicted: on train by POS taggers trained as "
@@ -374,7 +396,8 @@ int Train(const Args& a) {
       "build/tools/train_parser "
       "train --data ../shared/data --pos data/models/pos-ewt.model --epochs " +
           std::to_string(o.epochs) + " --min-count " + std::to_string(o.min_count) + " --min-weight " +
-          a.Get("min-weight", "0") + " --seed " + std::to_string(o.seed) + " --jackknife " +
+          a.Get("min-weight", "0") + " --seed " + std::to_string(o.seed) +
+          (seeds > 1 ? " --seeds " + std::to_string(seeds) : std::string()) + " --jackknife " +
           std::to_string(folds) + " --weight-bits " + a.Get("weight-bits", "8") + " --out data/models/" +
           name,
   };

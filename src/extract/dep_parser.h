@@ -125,6 +125,10 @@ class DepParser {
   static std::unique_ptr<DepParser> Train(const std::vector<DepSentence>& train,
                                           const DepTrainOptions& options, const EpochCallback& on_epoch);
 
+  // The parser whose weights are the mean of those of `parsers` (the same features, trained on other
+  // shuffles: a cheap ensemble). `parsers` must not be empty.
+  static std::unique_ptr<DepParser> Average(const std::vector<const DepParser*>& parsers);
+
   // Writes the model with `comments` in its header and its weights quantised to `weight_bits` (2-16; see
   // PerceptronModel::Serialize; parsing uses 8-bit weights whatever the file holds). Atomic; IOError naming
   // the path on failure.
