@@ -42,10 +42,12 @@ int Usage() {
       "usage: train_parser <command> [options]\n"
       "  train [--data DIR] [--pos FILE] [--out FILE] [--epochs N] [--min-count N] [--min-weight W] [--seed "
       "N]\n"
-      "        [--jackknife K] [--explore-from N] [--weight-bits B]\n"
+      "        [--jackknife K] [--explore-from N] [--weight-bits B] [--seeds K] [--tags-cache FILE]\n"
       "        train on DIR/ud-english-ewt (train) with predicted POS tags (jackknifed over K folds, default "
       "10;\n"
-      "        K=1: tagged by --pos), report UAS/LAS on its dev part\n"
+      "        K=1: tagged by --pos), report UAS/LAS on its dev part; --seeds K: the mean of K parsers\n"
+      "        trained on other shuffles; --tags-cache FILE: keep the jackknifed tags there for the\n"
+      "        next run (not checked against the data or the tagger options: delete it when they change)\n"
       "  eval  MODEL CONLLU [--pos FILE] [--gold-tags yes]   UAS/LAS (with and without punctuation), per "
       "relation\n"
       "  parse [--pos FILE] [--model FILE]   parse the lines of stdin, print CoNLL-U columns\n"
@@ -188,6 +190,37 @@ void JackknifeTags(int folds, Treebank* tb) {
   }
 }
 
+bool ReadTagsCache(const std::string& path, Treebank* tb) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  bool ok = true;
+  auto read = [&](std::vector<DepSentence>* sents) {
+    for (DepSentence& s : *sents) {
+      std::vector<uint8_t> tags(s.words.size());
+      ok = ok && std::fread(tags.data(), 1, tags.size(), f) == tags.size() && std::fgetc(f) == '\n';
+      if (ok) s.tags = std::move(tags);
+    }
+  };
+  Treebank copy = *tb;
+  read(&copy.split);
+  read(&copy.merged);
+  ok = ok && std::fgetc(f) == EOF;
+  std::fclose(f);
+  if (ok) *tb = std::move(copy);
+  return ok;
+}
+
+void WriteTagsCache(const std::string& path, const Treebank& tb) {
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) return;
+  for (const auto* sents : {&tb.split, &tb.merged})
+    for (const DepSentence& s : *sents) {
+      std::fwrite(s.tags.data(), 1, s.tags.size(), f);
+      std::fputc('\n', f);
+    }
+  std::fclose(f);
+}
+
 // The sentence with each possessive "'s" that stands alone ("Syria 's") attached to its word ("Syria's",
 // which takes that word's head and relation), as ICU keeps it in running text; false when there is none.
 bool MergePossessives(const DepSentence& s, DepSentence* out) {
@@ -277,8 +310,14 @@ int Train(const Args& a) {
   if (Status s = ReadConllu(ewt.dev, &dev); !s.ok()) return Fail(s);
   const int folds = a.GetInt("jackknife", 10);
   auto t0 = Clock::now();
-  if (folds > 1) {
+  // Jackknifing takes most of a short training run and gives the same tags every time: --tags-cache keeps
+  // them in a file (one line of tag values per sentence, split sentences then merged ones) for the next run.
+  const std::string cache = a.Get("tags-cache", "");
+  if (folds > 1 && !cache.empty() && ReadTagsCache(cache, &train)) {
+    std::fprintf(stderr, "jackknifed tags read from %s\n", cache.c_str());
+  } else if (folds > 1) {
     JackknifeTags(folds, &train);
+    if (!cache.empty()) WriteTagsCache(cache, train);
   } else {
     TagAll(**pos, &train.split);
     TagAll(**pos, &train.merged);
@@ -310,10 +349,26 @@ int Train(const Args& a) {
   o.seed = static_cast<uint32_t>(a.GetInt("seed", 1));
   o.explore_from_epoch = a.GetInt("explore-from", o.explore_from_epoch);
   t0 = Clock::now();
-  auto parser = DepParser::Train(sents, o, [&](int epoch, double acc, const DepParser& avg) {
-    std::fprintf(stderr, "epoch %d: optimal transitions %.4f  dev %s  (%.0fs)\n", epoch, acc,
-                 Summary(Evaluate(avg, dev.split)).c_str(), Seconds(t0));
-  });
+  auto train_one = [&](uint32_t seed) {
+    DepTrainOptions so = o;
+    so.seed = seed;
+    return DepParser::Train(sents, so, [&](int epoch, double acc, const DepParser& avg) {
+      std::fprintf(stderr, "seed %u epoch %d: optimal transitions %.4f  dev %s  (%.0fs)\n", seed, epoch, acc,
+                   Summary(Evaluate(avg, dev.split)).c_str(), Seconds(t0));
+    });
+  };
+  // --seeds K: K parsers trained on other shuffles (seeds seed..seed+K-1), their weights averaged.
+  const int seeds = std::max(1, a.GetInt("seeds", 1));
+  auto parser = train_one(o.seed);
+  if (seeds > 1) {
+    std::vector<std::unique_ptr<DepParser>> more;
+    std::vector<const DepParser*> all = {parser.get()};
+    for (int k = 1; k < seeds; ++k) {
+      more.push_back(train_one(o.seed + k));
+      all.push_back(more.back().get());
+    }
+    parser = DepParser::Average(all);
+  }
   Score sc = Evaluate(*parser, dev.split);
   Score scm = Evaluate(*parser, dev.merged);
   const std::string name = std::filesystem::path(out).filename().string();
@@ -323,7 +378,11 @@ int Train(const Args& a) {
       "with a dynamic oracle, " +
           std::to_string(o.epochs) + " epochs, features seen fewer than " + std::to_string(o.min_count) +
           " times pruned, averaged weights below " + a.Get("min-weight", "0") + " dropped, seed " +
-          std::to_string(o.seed),
+          std::to_string(o.seed) +
+          (seeds > 1 ? ", the mean of the weights of " + std::to_string(seeds) +
+                           " such parsers trained with seeds " + std::to_string(o.seed) + "-" +
+                           std::to_string(o.seed + seeds - 1)
+                     : std::string()),
       "data: Universal Dependencies English Web Treebank (UD_English-EWT) v2.15, train part (HEAD and DEPREL "
       "columns; multiword tokens also learnt whole, possessives written apart also learnt attached), UPOS "
       "tags predicted: on train by POS taggers trained as "
@@ -337,7 +396,8 @@ int Train(const Args& a) {
       "build/tools/train_parser "
       "train --data ../shared/data --pos data/models/pos-ewt.model --epochs " +
           std::to_string(o.epochs) + " --min-count " + std::to_string(o.min_count) + " --min-weight " +
-          a.Get("min-weight", "0") + " --seed " + std::to_string(o.seed) + " --jackknife " +
+          a.Get("min-weight", "0") + " --seed " + std::to_string(o.seed) +
+          (seeds > 1 ? " --seeds " + std::to_string(seeds) : std::string()) + " --jackknife " +
           std::to_string(folds) + " --weight-bits " + a.Get("weight-bits", "8") + " --out data/models/" +
           name,
   };

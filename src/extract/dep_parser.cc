@@ -105,6 +105,7 @@ struct State {
   std::vector<uint8_t> rel;
   std::vector<int> l1, l2, r1, r2;   // leftmost two and rightmost two dependents, -1 when none
   std::vector<uint64_t> lset, rset;  // bit sets of the labels of left and right dependents
+  std::vector<uint8_t> vl, vr;       // numbers of left and right dependents (valency)
 
   void Init(int words) {
     n = words;
@@ -119,6 +120,8 @@ struct State {
     r2.assign(n + 1, -1);
     lset.assign(n + 1, 0);
     rset.assign(n + 1, 0);
+    vl.assign(n + 1, 0);
+    vr.assign(n + 1, 0);
   }
   bool Terminal() const { return b > n && stack.size() == 1; }
   int S(size_t k) const { return k < stack.size() ? stack[stack.size() - 1 - k] : -1; }
@@ -154,7 +157,9 @@ struct State {
       l2[h] = l1[h];
       l1[h] = d;
       lset[h] |= 1ull << label;
+      ++vl[h];
     } else {
+      ++vr[h];
       r2[h] = r1[h];
       r1[h] = d;
       rset[h] |= 1ull << label;
@@ -248,6 +253,25 @@ enum Template : uint32_t {
   kPunctS0B0,
   kCapS0B0,
   kPunctS1S0,
+  // feature version 2: valency, third-order tags, more children's words (Zhang and Nivre 2011)
+  kS0wVr,
+  kS0pVr,
+  kS0wVl,
+  kS0pVl,
+  kS1wVr,
+  kS1pVr,
+  kB0wVl,
+  kB0pVl,
+  kS0l2w,
+  kS0r2w,
+  kB0l2w,
+  kS1r1w,
+  kS1l1p,
+  kS0pS0l1pS0l2p,
+  kS0pS0r1pS0r2p,
+  kB0pB0l1pB0l2p,
+  kS1pS1r1pS1r2p,
+  kS2wp,
 };
 
 // Feature keys of 36 bits: of the million features seen in training some eight pairs collide, and the
@@ -285,7 +309,7 @@ void RoleTokens(const State& st, int* tok) {
 size_t RoleFeatures(const Tok* t, int n, int role, int i, uint64_t* keys) {
   const uint64_t w = i < 0 ? kNoWord : t[i].w, p = i < 0 ? kNoTag : t[i].p, suf = i < 0 ? kNoWord : t[i].suf;
   size_t k = 0;
-  auto F = [&](uint32_t tmpl, uint64_t v) { keys[k++] = Key36(tmpl, v); };
+  auto F = [&](uint32_t tmpl, uint64_t v) __attribute__((always_inline)) { keys[k++] = Key36(tmpl, v); };
   switch (role) {
     case kRoleS0:
       F(kS0w, w);
@@ -324,8 +348,105 @@ size_t RoleFeatures(const Tok* t, int n, int role, int i, uint64_t* keys) {
   return k;
 }
 
-// The features of the state but those of RoleFeatures (which `with_roles` adds, for training).
-size_t TransitionFeatures(const Tok* t, const State& st, uint64_t* keys, bool with_roles) {
+// ---- dense features ----
+
+// The value ranges of the small values some features conjoin: tags (with the root's and "none"), labels
+// (with "none"), distance buckets, punctuation counts (0-3, 9 for none) and valencies (0-5, 99 for none).
+constexpr uint32_t kRangeP = kNumTags + 2, kRangeL = DepParser::kNumRels + 1, kRangeD = 8, kRangePunct = 10,
+                   kRangeV = 100;
+
+// The templates over small values only. Parsing reads their weights from a dense array of every value
+// combination (built when the model loads, DepParser::MoveTable) instead of the hash table: the array's
+// used parts stay in the cache, and these are over half the lookups of a transition.
+struct DenseSpec {
+  uint32_t tmpl;
+  uint32_t range[3];
+};
+constexpr DenseSpec kDenseSpecs[] = {
+    {kBias, {1, 1, 1}},
+    {kS0pB0p, {kRangeP, kRangeP, 1}},
+    {kB0pB1p, {kRangeP, kRangeP, 1}},
+    {kS1pS0p, {kRangeP, kRangeP, 1}},
+    {kB0pB1pB2p, {kRangeP, kRangeP, kRangeP}},
+    {kS0pB0pB1p, {kRangeP, kRangeP, kRangeP}},
+    {kS1pS0pB0p, {kRangeP, kRangeP, kRangeP}},
+    {kS0pS0l1pB0p, {kRangeP, kRangeP, kRangeP}},
+    {kS0pS0r1pB0p, {kRangeP, kRangeP, kRangeP}},
+    {kS0pB0pB0l1p, {kRangeP, kRangeP, kRangeP}},
+    {kS1pS0pS0r1p, {kRangeP, kRangeP, kRangeP}},
+    {kS1pS1r1pS0p, {kRangeP, kRangeP, kRangeP}},
+    {kS2pS1pS0p, {kRangeP, kRangeP, kRangeP}},
+    {kS1pS0pS0l1p, {kRangeP, kRangeP, kRangeP}},
+    {kS0pD, {kRangeP, kRangeD, 1}},
+    {kB0pD, {kRangeP, kRangeD, 1}},
+    {kS0pB0pD, {kRangeP, kRangeP, kRangeD}},
+    {kS1pS0pD1, {kRangeP, kRangeP, kRangeD}},
+    {kS0l1p, {kRangeP, 1, 1}},
+    {kS0l1L, {kRangeL, 1, 1}},
+    {kS0r1p, {kRangeP, 1, 1}},
+    {kS0r1L, {kRangeL, 1, 1}},
+    {kB0l1p, {kRangeP, 1, 1}},
+    {kB0l1L, {kRangeL, 1, 1}},
+    {kS1r1p, {kRangeP, 1, 1}},
+    {kS1r1L, {kRangeL, 1, 1}},
+    {kS1l1L, {kRangeL, 1, 1}},
+    {kS0l2p, {kRangeP, 1, 1}},
+    {kS0l2L, {kRangeL, 1, 1}},
+    {kS0r2p, {kRangeP, 1, 1}},
+    {kS0r2L, {kRangeL, 1, 1}},
+    {kB0l2p, {kRangeP, 1, 1}},
+    {kB0l2L, {kRangeL, 1, 1}},
+    {kS0pS0l1LS0l2L, {kRangeP, kRangeL, kRangeL}},
+    {kS0pS0r1LS0r2L, {kRangeP, kRangeL, kRangeL}},
+    {kB0pB0l1LB0l2L, {kRangeP, kRangeL, kRangeL}},
+    {kPunctS0B0, {kRangeP, kRangeP, kRangePunct}},
+    {kPunctS1S0, {kRangeP, kRangeP, kRangePunct}},
+    {kS0pVr, {kRangeP, kRangeV, 1}},
+    {kS0pVl, {kRangeP, kRangeV, 1}},
+    {kS1pVr, {kRangeP, kRangeV, 1}},
+    {kB0pVl, {kRangeP, kRangeV, 1}},
+    {kS1l1p, {kRangeP, 1, 1}},
+    {kS0pS0l1pS0l2p, {kRangeP, kRangeP, kRangeP}},
+    {kS0pS0r1pS0r2p, {kRangeP, kRangeP, kRangeP}},
+    {kB0pB0l1pB0l2p, {kRangeP, kRangeP, kRangeP}},
+    {kS1pS1r1pS1r2p, {kRangeP, kRangeP, kRangeP}},
+};
+constexpr uint32_t kMaxTemplate = 128;
+
+struct DenseLayout {
+  uint32_t offset[kMaxTemplate] = {};
+  uint32_t r1[kMaxTemplate] = {}, r2[kMaxTemplate] = {};
+  uint32_t size = 0;
+  template <size_t N>
+  constexpr explicit DenseLayout(const DenseSpec (&specs)[N]) {
+    for (const DenseSpec& d : specs) {
+      offset[d.tmpl] = size;
+      r1[d.tmpl] = d.range[1];
+      r2[d.tmpl] = d.range[2];
+      size += d.range[0] * d.range[1] * d.range[2];
+    }
+  }
+};
+constexpr DenseLayout kDense(kDenseSpecs);
+constexpr size_t kMaxDense = std::size(kDenseSpecs);
+
+[[gnu::always_inline]] inline uint32_t DenseIndex(const DenseLayout& l, uint32_t tmpl, uint64_t a, uint64_t b,
+                                                  uint64_t c) {
+  return l.offset[tmpl] + (static_cast<uint32_t>(a) * l.r1[tmpl] + static_cast<uint32_t>(b)) * l.r2[tmpl] +
+         static_cast<uint32_t>(c);
+}
+
+// The key of a dense feature's values, as TransitionFeatures makes it when training.
+uint64_t DenseKey(const DenseSpec& d, uint32_t a, uint32_t b, uint32_t c) {
+  const int arity = d.range[2] > 1 ? 3 : d.range[1] > 1 ? 2 : 1;
+  return Key36(d.tmpl, arity == 1 ? a : arity == 2 ? Mix2(a, b) : Mix3(a, b, c));
+}
+
+// The features of the state but those of RoleFeatures (which `with_roles` adds, for training); with `dense`,
+// those over small values as dense indices (*num_dense of them) instead of keys.
+[[gnu::always_inline]] inline size_t TransitionFeatures(const Tok* t, const State& st, uint64_t* keys,
+                                                        bool with_roles, uint32_t* dense = nullptr,
+                                                        size_t* num_dense = nullptr) {
   auto W = [&](int i) { return i < 0 ? kNoWord : t[i].w; };
   auto P = [&](int i) { return i < 0 ? kNoTag : t[i].p; };
   auto L = [&](int i) { return i < 0 || st.head[i] < 0 ? kNoLabel : static_cast<uint64_t>(st.rel[i]); };
@@ -339,66 +460,87 @@ size_t TransitionFeatures(const Tok* t, const State& st, uint64_t* keys, bool wi
                  b1p = P(b1), b2p = P(b2);
   const uint64_t s0wp = Mix2(s0w, s0p), s1wp = Mix2(s1w, s1p), b0wp = Mix2(b0w, b0p);
   size_t k = 0;
-  auto F = [&](uint32_t tmpl, uint64_t v) { keys[k++] = Key36(tmpl, v); };
+  auto F = [&](uint32_t tmpl, uint64_t v) __attribute__((always_inline)) { keys[k++] = Key36(tmpl, v); };
+  // Features over small values (tags, labels, distances, counts): keys when training, indices into the
+  // dense table when parsing; both name the same weights.
+  size_t nd = 0;
+  auto D1 = [&](uint32_t tmpl, uint64_t a) __attribute__((always_inline)) {
+    if (dense)
+      dense[nd++] = DenseIndex(kDense, tmpl, a, 0, 0);
+    else
+      keys[k++] = Key36(tmpl, a);
+  };
+  auto D2 = [&](uint32_t tmpl, uint64_t a, uint64_t b) __attribute__((always_inline)) {
+    if (dense)
+      dense[nd++] = DenseIndex(kDense, tmpl, a, b, 0);
+    else
+      keys[k++] = Key36(tmpl, Mix2(a, b));
+  };
+  auto D3 = [&](uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) __attribute__((always_inline)) {
+    if (dense)
+      dense[nd++] = DenseIndex(kDense, tmpl, a, b, c);
+    else
+      keys[k++] = Key36(tmpl, Mix3(a, b, c));
+  };
   if (with_roles) {
     int tok[kNumRoles];
     RoleTokens(st, tok);
     for (int r = 0; r < kNumRoles; ++r) k += RoleFeatures(t, st.n, r, tok[r], keys + k);
   }
-  F(kBias, 0);
+  D1(kBias, 0);
   F(kS0wpB0wp, Mix2(s0wp, b0wp));
   F(kS0wpB0w, Mix2(s0wp, b0w));
   F(kS0wB0wp, Mix2(s0w, b0wp));
   F(kS0wpB0p, Mix2(s0wp, b0p));
   F(kS0pB0wp, Mix2(s0p, b0wp));
   F(kS0wB0w, Mix2(s0w, b0w));
-  F(kS0pB0p, Mix2(s0p, b0p));
-  F(kB0pB1p, Mix2(b0p, b1p));
+  D2(kS0pB0p, s0p, b0p);
+  D2(kB0pB1p, b0p, b1p);
   F(kS1wS0w, Mix2(s1w, s0w));
-  F(kS1pS0p, Mix2(s1p, s0p));
+  D2(kS1pS0p, s1p, s0p);
   F(kS1wpS0p, Mix2(s1wp, s0p));
   F(kS1pS0wp, Mix2(s1p, s0wp));
-  F(kB0pB1pB2p, Mix3(b0p, b1p, b2p));
-  F(kS0pB0pB1p, Mix3(s0p, b0p, b1p));
-  F(kS1pS0pB0p, Mix3(s1p, s0p, b0p));
-  F(kS0pS0l1pB0p, Mix3(s0p, P(s0l1), b0p));
-  F(kS0pS0r1pB0p, Mix3(s0p, P(s0r1), b0p));
-  F(kS0pB0pB0l1p, Mix3(s0p, b0p, P(b0l1)));
-  F(kS1pS0pS0r1p, Mix3(s1p, s0p, P(s0r1)));
-  F(kS1pS1r1pS0p, Mix3(s1p, P(s1r1), s0p));
-  F(kS2pS1pS0p, Mix3(P(s2), s1p, s0p));
-  F(kS1pS0pS0l1p, Mix3(s1p, s0p, P(s0l1)));
+  D3(kB0pB1pB2p, b0p, b1p, b2p);
+  D3(kS0pB0pB1p, s0p, b0p, b1p);
+  D3(kS1pS0pB0p, s1p, s0p, b0p);
+  D3(kS0pS0l1pB0p, s0p, P(s0l1), b0p);
+  D3(kS0pS0r1pB0p, s0p, P(s0r1), b0p);
+  D3(kS0pB0pB0l1p, s0p, b0p, P(b0l1));
+  D3(kS1pS0pS0r1p, s1p, s0p, P(s0r1));
+  D3(kS1pS1r1pS0p, s1p, P(s1r1), s0p);
+  D3(kS2pS1pS0p, P(s2), s1p, s0p);
+  D3(kS1pS0pS0l1p, s1p, s0p, P(s0l1));
   F(kS0wB0pB1p, Mix3(s0w, b0p, b1p));
   const uint64_t d = s0 > 0 && b0 > 0 ? Bucket(b0 - s0) : 0;
   const uint64_t d1 = s0 > 0 && s1 > 0 ? Bucket(s0 - s1) : 0;
   F(kS0wD, Mix2(s0w, d));
-  F(kS0pD, Mix2(s0p, d));
+  D2(kS0pD, s0p, d);
   F(kB0wD, Mix2(b0w, d));
-  F(kB0pD, Mix2(b0p, d));
+  D2(kB0pD, b0p, d);
   F(kS0wB0wD, Mix3(s0w, b0w, d));
-  F(kS0pB0pD, Mix3(s0p, b0p, d));
-  F(kS1pS0pD1, Mix3(s1p, s0p, d1));
+  D3(kS0pB0pD, s0p, b0p, d);
+  D3(kS1pS0pD1, s1p, s0p, d1);
   F(kS0l1w, W(s0l1));
-  F(kS0l1p, P(s0l1));
-  F(kS0l1L, L(s0l1));
+  D1(kS0l1p, P(s0l1));
+  D1(kS0l1L, L(s0l1));
   F(kS0r1w, W(s0r1));
-  F(kS0r1p, P(s0r1));
-  F(kS0r1L, L(s0r1));
+  D1(kS0r1p, P(s0r1));
+  D1(kS0r1L, L(s0r1));
   F(kB0l1w, W(b0l1));
-  F(kB0l1p, P(b0l1));
-  F(kB0l1L, L(b0l1));
-  F(kS1r1p, P(s1r1));
-  F(kS1r1L, L(s1r1));
-  F(kS1l1L, L(s1l1));
-  F(kS0l2p, P(s0l2));
-  F(kS0l2L, L(s0l2));
-  F(kS0r2p, P(s0r2));
-  F(kS0r2L, L(s0r2));
-  F(kB0l2p, P(b0l2));
-  F(kB0l2L, L(b0l2));
-  F(kS0pS0l1LS0l2L, Mix3(s0p, L(s0l1), L(s0l2)));
-  F(kS0pS0r1LS0r2L, Mix3(s0p, L(s0r1), L(s0r2)));
-  F(kB0pB0l1LB0l2L, Mix3(b0p, L(b0l1), L(b0l2)));
+  D1(kB0l1p, P(b0l1));
+  D1(kB0l1L, L(b0l1));
+  D1(kS1r1p, P(s1r1));
+  D1(kS1r1L, L(s1r1));
+  D1(kS1l1L, L(s1l1));
+  D1(kS0l2p, P(s0l2));
+  D1(kS0l2L, L(s0l2));
+  D1(kS0r2p, P(s0r2));
+  D1(kS0r2L, L(s0r2));
+  D1(kB0l2p, P(b0l2));
+  D1(kB0l2L, L(b0l2));
+  D3(kS0pS0l1LS0l2L, s0p, L(s0l1), L(s0l2));
+  D3(kS0pS0r1LS0r2L, s0p, L(s0r1), L(s0r2));
+  D3(kB0pB0l1LB0l2L, b0p, L(b0l1), L(b0l2));
   F(kS0pLset, Mix2(s0p, s0 < 0 ? 0 : st.lset[s0]));
   F(kS0pRset, Mix2(s0p, s0 < 0 ? 0 : st.rset[s0]));
   F(kB0pLset, Mix2(b0p, b0 < 0 ? 0 : st.lset[b0]));
@@ -406,10 +548,34 @@ size_t TransitionFeatures(const Tok* t, const State& st, uint64_t* keys, bool wi
   F(kS0wB0sufP, Mix3(s0w, b0 < 0 ? kNoWord : t[b0].suf, b0p));
   F(kB0wB1w, Mix2(b0w, b1w));
   const uint64_t pb = s0 > 0 && b0 > 0 ? std::min(t[b0 - 1].punct - t[s0].punct, 3) : 9;
-  F(kPunctS0B0, Mix3(s0p, b0p, pb));
+  D3(kPunctS0B0, s0p, b0p, pb);
   F(kCapS0B0, Mix3(Mix2(s0 < 0 ? 9 : t[s0].cap, b0 < 0 ? 9 : t[b0].cap), s0p, b0p));
   const uint64_t p1 = s1 > 0 && s0 > 0 ? std::min(t[s0 - 1].punct - t[s1].punct, 3) : 9;
-  F(kPunctS1S0, Mix3(s1p, s0p, p1));
+  D3(kPunctS1S0, s1p, s0p, p1);
+  auto V = [](const std::vector<uint8_t>& v, int i) -> uint64_t {
+    return i < 0 ? 99 : std::min<int>(v[i], 5);
+  };
+  const uint64_t s0vr = V(st.vr, s0), s0vl = V(st.vl, s0), s1vr = V(st.vr, s1), b0vl = V(st.vl, b0);
+  F(kS0wVr, Mix2(s0w, s0vr));
+  D2(kS0pVr, s0p, s0vr);
+  F(kS0wVl, Mix2(s0w, s0vl));
+  D2(kS0pVl, s0p, s0vl);
+  F(kS1wVr, Mix2(s1w, s1vr));
+  D2(kS1pVr, s1p, s1vr);
+  F(kB0wVl, Mix2(b0w, b0vl));
+  D2(kB0pVl, b0p, b0vl);
+  const int s1r2 = Child(st.r2, s1);
+  F(kS0l2w, W(s0l2));
+  F(kS0r2w, W(s0r2));
+  F(kB0l2w, W(b0l2));
+  F(kS1r1w, W(s1r1));
+  D1(kS1l1p, P(s1l1));
+  D3(kS0pS0l1pS0l2p, s0p, P(s0l1), P(s0l2));
+  D3(kS0pS0r1pS0r2p, s0p, P(s0r1), P(s0r2));
+  D3(kB0pB0l1pB0l2p, b0p, P(b0l1), P(b0l2));
+  D3(kS1pS1r1pS1r2p, s1p, P(s1r1), P(s1r2));
+  F(kS2wp, Mix2(W(s2), P(s2)));
+  if (num_dense) *num_dense = nd;
   return k;
 }
 
@@ -449,7 +615,28 @@ enum LabelTemplate : uint32_t {
   kLDl1wDpHp,
 };
 
-size_t LabelFeatures(const Tok* t, const State& st, int h, int dep, uint64_t* keys) {
+// The label templates over small values (dense, as kDenseSpecs; directions 1-2, distance buckets 0-7 and 9
+// for the root).
+constexpr DenseSpec kLabelDenseSpecs[] = {
+    {kLBias, {1, 1, 1}},
+    {kLDp, {kRangeP, 1, 1}},
+    {kLHp, {kRangeP, 1, 1}},
+    {kLDpHp, {kRangeP, kRangeP, 1}},
+    {kLDirDpHp, {3, kRangeP, kRangeP}},
+    {kLDistDpHp, {10, kRangeP, kRangeP}},
+    {kLDl1p, {kRangeP, 1, 1}},
+    {kLDl1L, {kRangeL, 1, 1}},
+    {kLDr1p, {kRangeP, 1, 1}},
+    {kLDr1L, {kRangeL, 1, 1}},
+    {kLHl1LDp, {kRangeL, kRangeP, 3}},
+    {kLHr1LDp, {kRangeL, kRangeP, 3}},
+};
+constexpr DenseLayout kLabelDense(kLabelDenseSpecs);
+constexpr size_t kMaxLabelDense = std::size(kLabelDenseSpecs);
+
+[[gnu::always_inline]] inline size_t LabelFeatures(const Tok* t, const State& st, int h, int dep,
+                                                   uint64_t* keys, uint32_t* dense = nullptr,
+                                                   size_t* num_dense = nullptr) {
   auto W = [&](int i) { return i < 0 ? kNoWord : t[i].w; };
   auto P = [&](int i) { return i < 0 ? kNoTag : t[i].p; };
   auto L = [&](int i) { return i < 0 || st.head[i] < 0 ? kNoLabel : static_cast<uint64_t>(st.rel[i]); };
@@ -458,31 +645,50 @@ size_t LabelFeatures(const Tok* t, const State& st, int h, int dep, uint64_t* ke
   const uint64_t dist = h == 0 ? 9 : Bucket(dep < h ? h - dep : dep - h);
   const int dl1 = st.l1[dep], dr1 = st.r1[dep], hl1 = st.l1[h], hr1 = st.r1[h];
   size_t k = 0;
-  auto F = [&](uint32_t tmpl, uint64_t v) { keys[k++] = Key36(tmpl, v); };
-  F(kLBias, 0);
+  auto F = [&](uint32_t tmpl, uint64_t v) __attribute__((always_inline)) { keys[k++] = Key36(tmpl, v); };
+  size_t nd = 0;  // as in TransitionFeatures
+  auto D1 = [&](uint32_t tmpl, uint64_t a) __attribute__((always_inline)) {
+    if (dense)
+      dense[nd++] = DenseIndex(kLabelDense, tmpl, a, 0, 0);
+    else
+      keys[k++] = Key36(tmpl, a);
+  };
+  auto D2 = [&](uint32_t tmpl, uint64_t a, uint64_t b) __attribute__((always_inline)) {
+    if (dense)
+      dense[nd++] = DenseIndex(kLabelDense, tmpl, a, b, 0);
+    else
+      keys[k++] = Key36(tmpl, Mix2(a, b));
+  };
+  auto D3 = [&](uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c) __attribute__((always_inline)) {
+    if (dense)
+      dense[nd++] = DenseIndex(kLabelDense, tmpl, a, b, c);
+    else
+      keys[k++] = Key36(tmpl, Mix3(a, b, c));
+  };
+  D1(kLBias, 0);
   F(kLDw, dw);
-  F(kLDp, dp);
+  D1(kLDp, dp);
   F(kLDwp, Mix2(dw, dp));
   F(kLHw, hw);
-  F(kLHp, hp);
+  D1(kLHp, hp);
   F(kLHwp, Mix2(hw, hp));
-  F(kLDpHp, Mix2(dp, hp));
+  D2(kLDpHp, dp, hp);
   F(kLDwHp, Mix2(dw, hp));
   F(kLDpHw, Mix2(dp, hw));
   F(kLDwHw, Mix2(dw, hw));
-  F(kLDirDpHp, Mix3(dir, dp, hp));
-  F(kLDistDpHp, Mix3(dist, dp, hp));
+  D3(kLDirDpHp, dir, dp, hp);
+  D3(kLDistDpHp, dist, dp, hp);
   F(kLDl1w, W(dl1));
-  F(kLDl1p, P(dl1));
-  F(kLDl1L, L(dl1));
+  D1(kLDl1p, P(dl1));
+  D1(kLDl1L, L(dl1));
   F(kLDr1w, W(dr1));
-  F(kLDr1p, P(dr1));
-  F(kLDr1L, L(dr1));
+  D1(kLDr1p, P(dr1));
+  D1(kLDr1L, L(dr1));
   F(kLDpDlset, Mix2(dp, st.lset[dep]));
   F(kLDpDrset, Mix2(dp, st.rset[dep]));
   F(kLHl1wDp, Mix3(W(hl1), dp, dir));
-  F(kLHl1LDp, Mix3(L(hl1), dp, dir));
-  F(kLHr1LDp, Mix3(L(hr1), dp, dir));
+  D3(kLHl1LDp, L(hl1), dp, dir);
+  D3(kLHr1LDp, L(hr1), dp, dir);
   F(kLHpHlsetDp, Mix3(hp, st.lset[h], Mix2(dp, dir)));
   F(kLHpHrsetDp, Mix3(hp, st.rset[h], Mix2(dp, dir)));
   F(kLDsufDp, Mix2(t[dep].suf, dp));
@@ -491,6 +697,7 @@ size_t LabelFeatures(const Tok* t, const State& st, int h, int dep, uint64_t* ke
   F(kLNextwDp, Mix2(dep < st.n ? W(dep + 1) : kNoWord, dp));
   F(kLHpDirDsuf, Mix3(hp, dir, t[dep].suf));
   F(kLDl1wDpHp, Mix3(W(dl1), dp, hp));
+  if (num_dense) *num_dense = nd;
   return k;
 }
 
@@ -545,7 +752,8 @@ int Cost(const State& st, const std::vector<int>& gold, int m) {
 // cache: weights as int8 (the model file holds 8-bit weights, see DepParser::Save; a model saved with more
 // bits is rounded to 8 here), keys as 32-bit checks in buckets of one cache line (the bucket's index
 // gives the low bits of the key), and for the three transitions the weights inside the bucket, so that a
-// feature costs one cache miss.
+// feature costs one cache miss. The features over small values only (kDenseSpecs, kLabelDenseSpecs) are
+// copied at load time into dense arrays indexed by those values, which parsing reads without hashing.
 
 namespace {
 
@@ -602,6 +810,8 @@ struct DepParser::MoveTable {
   };
   std::vector<Bucket, HugePageAllocator<Bucket>> buckets;
   uint64_t mask = 0;
+  // The weights of the dense features (kDenseSpecs) by DenseIndex, packed as in a bucket.
+  std::vector<uint32_t> dense;
 
   explicit MoveTable(const WeightTable& w) {
     const float scale = QuantScale(w);
@@ -625,6 +835,36 @@ struct DepParser::MoveTable {
         }
       }
     }
+    dense.assign(kDense.size, 0);
+    for (const DenseSpec& d : kDenseSpecs)
+      for (uint32_t a = 0; a < d.range[0]; ++a)
+        for (uint32_t b = 0; b < d.range[1]; ++b)
+          for (uint32_t c = 0; c < d.range[2]; ++c)
+            dense[DenseIndex(kDense, d.tmpl, a, b, c)] = Find(DenseKey(d, a, b, c));
+  }
+
+  // The packed weights of `key`, 0 when the model does not have it.
+  uint32_t Find(uint64_t key) const {
+    const uint32_t check = Check(key);
+    for (uint64_t bi = key & mask;; bi = (bi + 1) & mask) {
+      const Bucket& bucket = buckets[bi];
+      for (int j = 0; j < 8; ++j)
+        if (bucket.check[j] == check) return bucket.w[j];
+      if (bucket.check[7] == 0) return 0;
+    }
+  }
+
+  void ScoreDense(const uint32_t* index, size_t n, int32_t* scores) const {
+    int32_t a = 0, b = 0, c = 0;
+    for (size_t k = 0; k < n; ++k) {
+      const uint32_t word = dense[index[k]];
+      a += static_cast<int8_t>(word & 0xFF);
+      b += static_cast<int8_t>((word >> 8) & 0xFF);
+      c += static_cast<int8_t>((word >> 16) & 0xFF);
+    }
+    scores[0] += a;
+    scores[1] += b;
+    scores[2] += c;
   }
 
   // Bit j set when check[j] == check.
@@ -675,6 +915,7 @@ struct DepParser::LabelTable {
   std::vector<Bucket, HugePageAllocator<Bucket>> buckets;
   std::vector<int8_t, HugePageAllocator<int8_t>> rows;
   uint64_t mask = 0;
+  std::vector<uint32_t> dense;  // the row of each dense feature (kLabelDenseSpecs) by DenseIndex
 
   explicit LabelTable(const WeightTable& w) {
     const float scale = QuantScale(w);
@@ -702,12 +943,28 @@ struct DepParser::LabelTable {
         }
       }
     }
+    dense.assign(kLabelDense.size, 0);
+    for (const DenseSpec& d : kLabelDenseSpecs)
+      for (uint32_t a = 0; a < d.range[0]; ++a)
+        for (uint32_t b = 0; b < d.range[1]; ++b)
+          for (uint32_t c = 0; c < d.range[2]; ++c) {
+            const uint64_t key = DenseKey(d, a, b, c);
+            const uint32_t check = Check(key);
+            for (uint64_t bi = key & mask;; bi = (bi + 1) & mask) {
+              const Bucket& bucket = buckets[bi];
+              const uint32_t hit = MoveTable::Matches(bucket, check);
+              if (hit != 0) dense[DenseIndex(kLabelDense, d.tmpl, a, b, c)] = bucket.w[__builtin_ctz(hit)];
+              if (hit != 0 || bucket.check[7] == 0) break;
+            }
+          }
   }
 
-  void Score(const uint64_t* keys, size_t n, int32_t* scores) const {
+  // Adds the rows of `keys` and of the dense features `dense_index` to `scores`.
+  void Score(const uint64_t* keys, size_t n, const uint32_t* dense_index, size_t nd, int32_t* scores) const {
     for (size_t k = 0; k < n; ++k) __builtin_prefetch(&buckets[keys[k] & mask]);
     // Find every row first (prefetching it), then add them up: the misses overlap.
-    uint32_t found[kMaxKeys];
+    uint32_t found[kMaxKeys + kMaxLabelDense];
+    for (size_t j = 0; j < nd; ++j) found[n + j] = dense[dense_index[j]];
     for (size_t k = 0; k < n; ++k) {
       const uint32_t check = Check(keys[k]);
       for (uint64_t bi = keys[k] & mask;; bi = (bi + 1) & mask) {
@@ -719,10 +976,10 @@ struct DepParser::LabelTable {
       }
     }
 #ifdef __SSE2__
-    // int16 sums: at most kMaxKeys * 127 in magnitude.
+    // int16 sums: at most (kMaxKeys + kMaxLabelDense) * 127 in magnitude.
     __m128i acc[kRow / 8];
     for (__m128i& a : acc) a = _mm_setzero_si128();
-    for (size_t k = 0; k < n; ++k) {
+    for (size_t k = 0; k < n + nd; ++k) {
       const int8_t* row = &rows[static_cast<size_t>(found[k]) * kRow];
       for (int part = 0; part < kRow / 16; ++part) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 16 * part));
@@ -735,7 +992,7 @@ struct DepParser::LabelTable {
     for (int i = 0; i < kRow / 8; ++i) _mm_store_si128(reinterpret_cast<__m128i*>(sums + 8 * i), acc[i]);
     for (int c = 0; c < kNumRels; ++c) scores[c] += sums[c];
 #else
-    for (size_t k = 0; k < n; ++k) {
+    for (size_t k = 0; k < n + nd; ++k) {
       const int8_t* row = &rows[static_cast<size_t>(found[k]) * kRow];
       for (int c = 0; c < kNumRels; ++c) scores[c] += row[c];
     }
@@ -854,6 +1111,30 @@ Result<std::unique_ptr<DepParser>> DepParser::Load(const std::string& path) {
   return p;
 }
 
+std::unique_ptr<DepParser> DepParser::Average(const std::vector<const DepParser*>& parsers) {
+  auto mean = [&](auto get) {
+    const WeightTable& first = get(*parsers[0]).weights();
+    WeightTable out(first.num_classes());
+    const float share = 1.0f / static_cast<float>(parsers.size());
+    for (const DepParser* p : parsers) {
+      const WeightTable& w = get(*p).weights();
+      for (uint32_t r = 0; r < w.size(); ++r) {
+        float* o = out.Row(out.Insert(w.Key(r)));
+        for (int c = 0; c < w.num_classes(); ++c) o[c] += share * w.Row(r)[c];
+      }
+    }
+    return out;
+  };
+  const PerceptronModel& t = parsers[0]->transitions_;
+  const PerceptronModel& l = parsers[0]->labels_;
+  std::unique_ptr<DepParser> p(new DepParser(
+      PerceptronModel("dep-transitions", kFeatureVersion, t.classes(),
+                      mean([](const DepParser& d) -> const PerceptronModel& { return d.transitions_; })),
+      PerceptronModel("dep-labels", kFeatureVersion, l.classes(),
+                      mean([](const DepParser& d) -> const PerceptronModel& { return d.labels_; }))));
+  return p;
+}
+
 Status DepParser::Save(const std::string& path, const std::vector<std::string>& comments,
                        int weight_bits) const {
   std::string out = std::string(kMagic) + "\n";
@@ -892,7 +1173,9 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
     if (nvalid > 1) {
       // Every key first (the state's, then those of tokens new in a position), so that all their cache
       // misses are under way before any is waited for.
-      const size_t nk = TransitionFeatures(scratch.toks.data(), st, keys, false);
+      uint32_t dense[kMaxDense];
+      size_t nd = 0;
+      const size_t nk = TransitionFeatures(scratch.toks.data(), st, keys, false, dense, &nd);
       move_table_->Prefetch(keys, nk);
       int tok[kNumRoles];
       RoleTokens(st, tok);
@@ -905,6 +1188,7 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
       }
       role_begin[kNumRoles] = nr;
       move_table_->Prefetch(keys + nk, nr - nk);
+      move_table_->ScoreDense(dense, nd, scores);
       move_table_->Score(keys, nk, scores);
       for (int r = 0; r < kNumRoles; ++r) {
         const size_t at = static_cast<size_t>(tok[r] + 1) * kNumRoles + r;
@@ -926,7 +1210,10 @@ void DepParser::Parse(const std::vector<std::string_view>& words, const std::vec
         label = static_cast<uint8_t>(DepRel::kRoot);
       } else {
         std::fill(std::begin(lscores), std::end(lscores), 0);
-        label_table_->Score(keys, LabelFeatures(scratch.toks.data(), st, h, d, keys), lscores);
+        uint32_t ldense[kMaxLabelDense];
+        size_t nld = 0;
+        const size_t nl = LabelFeatures(scratch.toks.data(), st, h, d, keys, ldense, &nld);
+        label_table_->Score(keys, nl, ldense, nld, lscores);
         AllowedLabels(h, allowed);
         label = PossessiveLabel(scratch.toks.data(), h, d,
                                 static_cast<uint8_t>(BestInt(lscores, kNumRels, allowed)));

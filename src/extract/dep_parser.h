@@ -99,7 +99,7 @@ class DepParser {
   ~DepParser();
   static constexpr int kNumRels = 42;
   // Bumped whenever the features change; models of another version are refused (VersionMismatch).
-  static constexpr int kFeatureVersion = 1;
+  static constexpr int kFeatureVersion = 2;
 
   // Loads a model written by Save. IOError when the file cannot be read, Corruption when it is not a
   // parser model or is damaged, VersionMismatch for another feature version; every message names `path`.
@@ -124,6 +124,10 @@ class DepParser {
   using EpochCallback = std::function<void(int epoch, double train_accuracy, const DepParser& averaged)>;
   static std::unique_ptr<DepParser> Train(const std::vector<DepSentence>& train,
                                           const DepTrainOptions& options, const EpochCallback& on_epoch);
+
+  // The parser whose weights are the mean of those of `parsers` (the same features, trained on other
+  // shuffles: a cheap ensemble). `parsers` must not be empty.
+  static std::unique_ptr<DepParser> Average(const std::vector<const DepParser*>& parsers);
 
   // Writes the model with `comments` in its header and its weights quantised to `weight_bits` (2-16; see
   // PerceptronModel::Serialize; parsing uses 8-bit weights whatever the file holds). Atomic; IOError naming

@@ -261,6 +261,31 @@ TEST(TinyModelTest, TrainSaveLoad) {
   EXPECT_GE(heads_right * 10, words_total * 8) << heads_right << " of " << words_total;
 }
 
+// The mean of a parser with itself has its weights, so it parses as it does; that of two parsers trained
+// on other shuffles has the features of both.
+TEST(TinyModelTest, Average) {
+  auto one = TrainTiny();
+  auto same = DepParser::Average({one.get(), one.get()});
+  DepTrainOptions o;
+  o.epochs = 30;
+  o.min_count = 1;
+  o.explore_from_epoch = 31;
+  o.seed = 7;
+  auto other = DepParser::Train(TinyData(), o, nullptr);
+  auto mean = DepParser::Average({one.get(), other.get()});
+  EXPECT_GE(mean->transitions().weights().size(), one->transitions().weights().size());
+  for (const DepSentence& s : TinyData()) {
+    std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    DepTree a, b, c;
+    one->Parse(words, s.tags, &a);
+    same->Parse(words, s.tags, &b);
+    mean->Parse(words, s.tags, &c);
+    EXPECT_EQ(a.heads, b.heads);
+    EXPECT_EQ(a.rels, b.rels);
+    ExpectWellFormed(c, words.size());
+  }
+}
+
 // Well-formed trees on any input, from a model trained on three sentences.
 TEST(TinyModelTest, AnyInputGivesATree) {
   auto dep = TrainTiny();
