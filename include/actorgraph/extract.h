@@ -48,6 +48,11 @@ struct Entity {
   std::string name;   // canonical name within this document (titles and possessives stripped)
   EntityType type = EntityType::kOther;
   std::vector<Mention> mentions;  // sorted by begin; may be empty for entities from triples
+  // CAMEO actor coding from the actor dictionaries (data/lexicon/actors_phoenix.tsv, the user's --actors
+  // file); each "" when unknown. The code follows the document's date for names with dated roles.
+  std::string code;     // "SYR", "SYRGOV", "USAGOV", "IGOUNO", "SYRREB"
+  std::string country;  // three-letter country code of the code ("SYR"), "" for international actors
+  std::string sector;   // sector codes, space-separated ("GOV", "REB MUS", "IGO")
 };
 
 struct Relation {
@@ -94,6 +99,9 @@ struct ExtractorOptions {
   // ("actors"), suppresses false actors ("ignore") and keeps actors from absorbing lone surnames or
   // aliases ("keep_apart"); "" = none.
   std::string alias_file;
+  // A user actor dictionary in the PETRARCH actor format (docs/data-model.md, "Actor codes") whose names
+  // extend the shipped Phoenix dictionary and replace its roles for the names they define; "" = none.
+  std::string actors_file;
 };
 
 class Extractor {

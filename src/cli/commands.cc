@@ -63,6 +63,7 @@ ExtractorOptions ExtractorOptionsFrom(const Args& args) {
   o.data_dir = args.Get("data");
   o.user_lexicon = args.Get("lexicon");
   o.alias_file = args.Get("aliases");
+  o.actors_file = args.Get("actors");
   return o;
 }
 
@@ -454,10 +455,12 @@ const std::vector<Command>& Commands() {
        "  --lexicon FILE   a further relation lexicon (same shape as data/relations.json)\n"
        "  --aliases FILE   a user alias file: force merges and canonical names, ignore or keep apart names\n"
        "                   (see docs/entity-resolution.md)\n"
+       "  --actors FILE    a user actor dictionary (PETRARCH actor format) extending and overriding the\n"
+       "                   shipped CAMEO actor codes (see docs/data-model.md, \"Actor codes\")\n"
        "  --data DIR       the data directory (default: $ACTORGRAPH_DATA, else the built-in one)\n"
        "  --db FILE        the database (default: $ACTORGRAPH_DB, else ./actorgraph.db)\n"
        "Re-ingesting an unchanged document changes nothing; a changed one replaces its old contribution.\n",
-       {"db", "format", "on-error", "lexicon", "aliases", "data"},
+       {"db", "format", "on-error", "lexicon", "aliases", "actors", "data"},
        {},
        RunIngest},
       {"extract", "[--format auto|text|jsonl] PATH... | -",
@@ -465,12 +468,13 @@ const std::vector<Command>& Commands() {
        "  --format F       auto, text or jsonl (as for ingest)\n"
        "  --lexicon FILE   a further relation lexicon\n"
        "  --aliases FILE   a user alias file (see docs/entity-resolution.md)\n"
+       "  --actors FILE    a user actor dictionary (PETRARCH actor format) for the CAMEO actor codes\n"
        "  --data DIR       the data directory\n"
-       "Output per document: {\"doc\", \"entities\": [{\"id\",\"name\",\"type\",\"mentions\":[{\"begin\",\"end\",\"text\"}]}],\n"
+       "Output per document: {\"doc\", \"entities\": [{\"id\",\"name\",\"type\",\"code\",\"country\",\"sector\",\"mentions\":[{\"begin\",\"end\",\"text\"}]}],\n"
        "\"relations\": [{\"source\",\"target\",\"relation\",\"event\",\"sentence\",\"begin\",\"end\",\"negated\",\"modality\"}]}\n"
        "Offsets are code points into the document text. Bad documents are reported on stderr and skipped\n"
        "(exit 1 at the end if any).\n",
-       {"format", "lexicon", "aliases", "data"},
+       {"format", "lexicon", "aliases", "actors", "data"},
        {},
        RunExtract},
       {"query", "[--db FILE] [--format table|json|csv] SCRIPT... | - | -e TEXT",

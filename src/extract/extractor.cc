@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "actorgraph/extract.h"
+#include "extract/actor_codes.h"
 #include "extract/analysis.h"
 #include "extract/lexicon.h"
 #include "extract/mentions.h"
@@ -94,8 +95,8 @@ class NameIndex {
 class ExtractorImpl : public Extractor {
  public:
   ExtractorImpl(std::unique_ptr<extract::Lexicon> lex, std::unique_ptr<extract::PosTagger> pos,
-                std::unique_ptr<extract::NerTagger> ner)
-      : lex_(std::move(lex)), pos_(std::move(pos)), ner_(std::move(ner)) {
+                std::unique_ptr<extract::NerTagger> ner, std::unique_ptr<extract::ActorDictionary> actors)
+      : lex_(std::move(lex)), pos_(std::move(pos)), ner_(std::move(ner)), actors_(std::move(actors)) {
     taggers_.pos = pos_.get();
     taggers_.ner = ner_.get();
   }
@@ -116,6 +117,8 @@ class ExtractorImpl : public Extractor {
     std::vector<extract::RelationBuild> rels;
     extract::FindRelations(*lex_, a, &rels);
     extract::AttributeReportedSpeech(*lex_, a, &rels);
+    std::vector<extract::ActorCode> codes;
+    extract::CodeActors(*actors_, *lex_, a, doc.date, &codes);
 
     text::OffsetMap map(doc.text);
     for (const text::Sentence& s : a.sentences)
@@ -136,6 +139,12 @@ class ExtractorImpl : public Extractor {
       ids[order[k]] = e.id;
       e.name = eb.name;
       e.type = eb.type;
+      const extract::ActorCode& code = codes[order[k]];
+      e.code = code.code;
+      e.country = code.country;
+      e.sector = code.sector;
+      // The dictionary's type of a name counts only where the passes found none.
+      if (e.type == EntityType::kOther && code.type != EntityType::kOther) e.type = code.type;
       for (const auto& [b, en] : eb.spans) {
         if (!e.mentions.empty() && e.mentions.back().begin == map.ToCodePoint(b)) continue;
         Mention m;
@@ -301,6 +310,7 @@ class ExtractorImpl : public Extractor {
   std::unique_ptr<extract::Lexicon> lex_;
   std::unique_ptr<extract::PosTagger> pos_;
   std::unique_ptr<extract::NerTagger> ner_;
+  std::unique_ptr<extract::ActorDictionary> actors_;
   extract::Taggers taggers_;
 };
 
@@ -341,10 +351,14 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
                       extract::PosTagger::Load(dir + "/models/pos-ewt.model"));
   AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::NerTagger> ner,
                       extract::NerTagger::Load(dir + "/models/ner-conll.model", dir + "/lexicon"));
+  auto actors = std::make_unique<extract::ActorDictionary>();
+  AG_RETURN_IF_ERROR(actors->LoadShipped(dir + "/lexicon"));
+  if (!options.actors_file.empty()) AG_RETURN_IF_ERROR(actors->LoadUser(options.actors_file));
   std::vector<std::string> files = lex->files();
   files.push_back(dir + "/models/pos-ewt.model");
   files.push_back(dir + "/models/ner-conll.model");
-  auto impl = std::make_unique<ExtractorImpl>(std::move(lex), std::move(pos), std::move(ner));
+  for (const std::string& f : actors->files()) files.push_back(f);
+  auto impl = std::make_unique<ExtractorImpl>(std::move(lex), std::move(pos), std::move(ner), std::move(actors));
   impl->set_fingerprint(ConfigurationFingerprint(files));
   return std::unique_ptr<Extractor>(std::move(impl));
 }
