@@ -195,19 +195,22 @@ def parse_actors(path, warn):
     return records
 
 
-def infer_type(phrases, roles, comment, source):
-    """GPE, ORG or PERSON for the names of a record, or '' when unsure (the tagger decides then)."""
+def infer_type(phrase, roles, comment, source):
+    """GPE, ORG or PERSON for one name of a record, or '' when unsure (the tagger decides then). The
+    PETRARCH format has no types: leaders' records carry a CountryInfo/IGOrulers comment, states are
+    records of a bare country code in the countries file, and organisations are told by an organisation
+    word or, in the international and non-state files, by a one-word name (HAMAS, NATO, REUTERS); other
+    names of those records are often people (a group's leader) and stay untyped."""
     codes = [r.split()[0] for r in roles if r.split()[0] != "---"]
-    first = phrases[0].upper().split()
+    words = phrase.upper().split()
     if "CountryInfo" in comment or "IGOrulers" in comment:
         return "PERSON"
-    if any(w in ORG_WORDS for p in phrases[:1] for w in first):
+    if any(w in ORG_WORDS for w in words):
         return "ORG"
-    if codes and all(len(c) == 3 for c in codes) and source == 0:
+    if source == 0 and codes and all(len(c) == 3 for c in codes):
         return "GPE"
-    if source in (1, 2) and codes and all(not c.startswith("---") for c in codes):
-        # International and non-state files: organisations, unless the entry is a person's name.
-        return "ORG" if len(first) != 2 and len(first) != 3 or any(w in ORG_WORDS for w in first) else ""
+    if source in (1, 2) and len(words) == 1 and len(words[0]) >= 3:
+        return "ORG"
     return ""
 
 
@@ -288,8 +291,8 @@ def main(argv):
         for phrases, roles, comment in parse_actors(os.path.join(src, fname), warn):
             if not roles or all(r == "---" for r in roles):
                 continue  # no code: nothing to look up
-            kind = infer_type(phrases, roles, comment, source)
             for p in phrases:
+                kind = infer_type(p, roles, comment, source)
                 k = fold(p)
                 if not k:
                     continue

@@ -507,6 +507,10 @@ void CodeActors(const ActorDictionary& dict, const Lexicon& lex, const DocAnalys
     if (key.rfind("the ", 0) == 0) key = key.substr(4);
     c = dict.Lookup(key, date);
     if (c.code.empty()) c = dict.Lookup("the " + key, date);  // "THE UNITED NATIONS"
+    // A person is no place and a place no person: "Jordan" the man is not the state.
+    if ((eb.type == EntityType::kPerson && c.type == EntityType::kGpe) ||
+        (eb.type == EntityType::kGpe && c.type == EntityType::kPerson))
+      c = ActorCode{};
     if (!c.code.empty()) {
       // "Syrian army", "Iraqi officials": a demonym whose every mention is followed by an agent noun is
       // that state's agent.
@@ -542,6 +546,9 @@ void CodeActors(const ActorDictionary& dict, const Lexicon& lex, const DocAnalys
       const std::string* agent = dict.Agent(suffix);
       if (agent == nullptr) continue;
       if (split == 0) {
+        // Only an unnamed actor is named by its agent noun: "the Community" or "Congress" as a name is an
+        // organisation of its own.
+        if (eb.type != EntityType::kGroup) break;
         // An agent alone ("government forces"): its sector; the state, when the word before a mention
         // names one ("Syrian government forces", "Syria's government forces").
         ActorCode state;
