@@ -13,6 +13,12 @@
 namespace ag::extract {
 namespace {
 
+// CAMEO's regional codes, which sit where a country does but are none ("MEA" the Middle East, "WST" the
+// West).
+constexpr const char* kRegions[] = {"AFR", "ASA", "BLK", "BAL", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN",
+                                    "EAF", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN",
+                                    "SAM", "SAS", "SEA", "SAF", "WAF", "WST", "WEU", "KKL", "BAH"};
+
 // Organisation types of CAMEO that are not agent sectors of the agents file but sit where a sector does.
 constexpr const char* kOrgTypes[] = {"IGO", "NGO", "NGM", "MNC", "IMG", "INT", "UIS", "INS", "SEP", "ELI"};
 
@@ -359,6 +365,7 @@ Status ActorDictionary::LoadUser(const std::string& path) {
 }
 
 Status ActorDictionary::AddUser(std::string_view text, const std::string& origin) {
+  for (const char* t : kOrgTypes) sectors_.insert(t);
   AG_ASSIGN_OR_RETURN(std::vector<PetrarchRecord> records, ParsePetrarchActors(text, origin));
   std::unordered_set<std::string> defined;  // keys this file has given roles so far
   for (PetrarchRecord& rec : records) {
@@ -403,7 +410,15 @@ void ActorDictionary::Split(const std::string& code, std::string* country, std::
   country->clear();
   sector->clear();
   size_t k = 0;
-  if (code.size() >= 3 && countries_.count(code.substr(0, 3))) {
+  // A state's code of the dictionary, or any three letters that are neither a sector nor a region (the
+  // states whose Phoenix record has only dated codes, a user's own "FRDGOV").
+  auto is_country = [&](const std::string& p) {
+    if (countries_.count(p)) return true;
+    if (!std::all_of(p.begin(), p.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return false;
+    return !sectors_.count(p) && std::find_if(std::begin(kRegions), std::end(kRegions),
+                                              [&](const char* r) { return p == r; }) == std::end(kRegions);
+  };
+  if (code.size() >= 3 && is_country(code.substr(0, 3))) {
     *country = code.substr(0, 3);
     k = 3;
   }
