@@ -475,6 +475,15 @@ const std::string* AgentAt(const ActorDictionary& dict, const DocAnalysis& a, si
 
 }  // namespace
 
+ActorCode CodeByName(const ActorDictionary& dict, const std::string& key, EntityType type,
+                     std::string_view iso_date) {
+  ActorCode c = dict.Lookup(key, DateKey(iso_date));
+  if ((type == EntityType::kPerson && c.type == EntityType::kGpe) ||
+      (type == EntityType::kGpe && c.type == EntityType::kPerson))
+    return ActorCode{};
+  return c;
+}
+
 void CodeActors(const ActorDictionary& dict, const Lexicon& lex, const DocAnalysis& a,
                 std::string_view iso_date, std::vector<ActorCode>* out) {
   const std::string date = DateKey(iso_date);

@@ -100,6 +100,10 @@ class ActorDictionary {
   std::vector<std::string> files_;
 };
 
+// The code of a name alone (a triples file's actor): its NameKey looked up on `iso_date` (ISO 8601 or ""),
+// none when a person would take a place's code or a place a person's.
+ActorCode CodeByName(const ActorDictionary& dict, const std::string& key, EntityType type, std::string_view iso_date);
+
 // Codes the entities of a document: (*out)[i] belongs to a.entities[i]. `date` is the document's date
 // (ISO 8601, "" when unknown).
 void CodeActors(const ActorDictionary& dict, const Lexicon& lex, const DocAnalysis& a, std::string_view date,

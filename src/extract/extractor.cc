@@ -304,6 +304,15 @@ class ExtractorImpl : public Extractor {
       r.sentence = -1;
     }
     for (size_t i = 0; i < out.entities.size(); ++i) out.entities[i].type = types[i];
+    // Actor codes by name; a triples file has no text to read agent nouns or capitals from.
+    for (const auto& [key, index] : by_key) {
+      Entity& e = out.entities[index];
+      extract::ActorCode code = extract::CodeByName(*actors_, key, e.type, doc.date);
+      e.code = std::move(code.code);
+      e.country = std::move(code.country);
+      e.sector = std::move(code.sector);
+      if (e.type == EntityType::kOther && code.type != EntityType::kOther) e.type = code.type;
+    }
     return out;
   }
 

@@ -251,6 +251,24 @@ TEST_F(CodedExtractTest, JsonCarriesCodeCountryAndSector) {
       << json;
 }
 
+TEST_F(CodedExtractTest, TriplesAreCodedByName) {
+  TempDir dir;
+  auto ex = Make(dir.Write("mine.actors", kFreedonia));
+  ASSERT_NE(ex, nullptr);
+  Document d;
+  d.id = "g";
+  d.is_triples = true;
+  d.date = "2012-03-01";
+  d.triples.push_back(Triple{"Nadia Fares", "met", "Turkey", "PERSON", "", "", 1.0});
+  d.triples.push_back(Triple{"Acme Widgets", "meets", "Freedonia", "ORG", "", "", 1.0});
+  auto x = ex->Extract(d);
+  ASSERT_OK(x);
+  EXPECT_EQ(CodeOf(*x, "Nadia Fares"), "FRDELI/FRD/ELI");
+  EXPECT_EQ(CodeOf(*x, "Turkey"), "TUR/TUR/");
+  EXPECT_EQ(CodeOf(*x, "Freedonia"), "FRD/FRD/");
+  EXPECT_EQ(CodeOf(*x, "Acme Widgets"), "//");
+}
+
 // The converter and the C++ parser read one dictionary to the same codes.
 TEST(ConverterTest, ConverterAndParserAgree) {
   if (std::system("python3 -c 'import sys' > /dev/null 2>&1") != 0) GTEST_SKIP() << "python3 not found";
