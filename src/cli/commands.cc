@@ -413,6 +413,12 @@ int RunShow(const Args& args) {
     std::cout << "\n  aliases: ";
     for (size_t i = 0; i < e->aliases.size(); ++i) std::cout << (i ? ", " : "") << e->aliases[i];
     std::cout << "\n";
+    if (!e->code.empty() || !e->sector.empty()) {
+      std::cout << "  code: " << (e->code.empty() ? "-" : e->code);
+      if (!e->country.empty()) std::cout << ", country " << e->country;
+      if (!e->sector.empty()) std::cout << ", sector " << e->sector;
+      std::cout << "\n";
+    }
     for (const EntityRecord::Merge& m : e->merges) {
       std::cout << "  merged: \"" << m.name << "\" (" << m.rule << ") in " << m.documents
                 << (m.documents == 1 ? " document: " : " documents, first: ") << m.first_doc << "\n";
