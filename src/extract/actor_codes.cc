@@ -473,6 +473,15 @@ const std::string* AgentAt(const ActorDictionary& dict, const DocAnalysis& a, si
   return best;
 }
 
+// The sector codes of an agent code: "~GOVMED" -> "GOV MED".
+std::string AgentSectors(const std::string& agent) {
+  std::string bare, out;
+  for (char ch : agent)
+    if (ch != '~') bare += ch;
+  for (size_t k = 0; k + 3 <= bare.size(); k += 3) out += (out.empty() ? "" : " ") + bare.substr(k, 3);
+  return out;
+}
+
 }  // namespace
 
 ActorCode CodeByName(const ActorDictionary& dict, const std::string& key, EntityType type,
@@ -495,8 +504,12 @@ void CodeActors(const ActorDictionary& dict, const Lexicon& lex, const DocAnalys
       if (words.size() > p.size() && words.compare(words.size() - p.size(), p.size(), p) == 0)
         words.resize(words.size() - p.size());
     }
+    // A state is named by a capitalised word: "male civilians" is no Maldivian (Male) and "army
+    // officers" no army's.
+    if (words.empty() || (words[0] >= 'a' && words[0] <= 'z')) return ActorCode{};
     std::string key = text::NameKey(words);
     ActorCode c = dict.Lookup(key, date);
+    if (c.type == EntityType::kPerson) c = ActorCode{};
     if (c.country.empty() && c.sector.find("IGO") == std::string::npos) {
       c = ActorCode{};
       const std::string* country = lex.Nationality(words);
@@ -590,12 +603,7 @@ void CodeActors(const ActorDictionary& dict, const Lexicon& lex, const DocAnalys
         }
         c.code = state.code.empty() ? "" : ActorDictionary::ApplyAgent(state.code, *agent);
         if (c.code.empty()) {
-          c.sector.clear();
-          std::string bare;
-          for (char ch : *agent)
-            if (ch != '~') bare += ch;
-          for (size_t k = 0; k + 3 <= bare.size(); k += 3)
-            c.sector += (c.sector.empty() ? "" : " ") + bare.substr(k, 3);
+          c.sector = AgentSectors(*agent);
         } else {
           finish(&c);
         }
@@ -604,7 +612,11 @@ void CodeActors(const ActorDictionary& dict, const Lexicon& lex, const DocAnalys
       std::string prefix;
       for (size_t k = 0; k < split; ++k) prefix += (k ? " " : "") + words[k];
       ActorCode state = state_code(prefix);
-      if (state.code.empty()) continue;
+      if (state.code.empty()) {
+        // "male civilians": no state before the agent noun, but an unnamed group still has its sector.
+        if (eb.type == EntityType::kGroup && c.sector.empty()) c.sector = AgentSectors(*agent);
+        continue;
+      }
       c.code = ActorDictionary::ApplyAgent(state.code, *agent);
       finish(&c);
       break;

@@ -202,6 +202,9 @@ TEST_F(CodedExtractTest, StatesCapitalsIgosAndAgentNouns) {
   EXPECT_TRUE(HasCode(x, "IRQGOV")) << Codes(x);
   x = Run(*ex, "Government forces shelled the valley.");
   EXPECT_EQ(CodeOf(x, "government forces"), "//MIL");  // a sector, but no state in the mention
+  x = Run(*ex, "The patrol detained male civilians near the river.");
+  EXPECT_FALSE(HasCode(x, "MDVCVL")) << Codes(x);  // "male" is not Male, the capital of the Maldives
+  EXPECT_EQ(CodeOf(x, "male civilians"), "//CVL");
 }
 
 TEST_F(CodedExtractTest, UserDictionaryExtendsAndOverrides) {
