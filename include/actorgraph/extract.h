@@ -52,6 +52,11 @@ struct Entity {
   // the title is its own actor, linked by an affiliated_with relation.
   std::string title;
   std::vector<Mention> mentions;  // sorted by begin; may be empty for entities from triples
+  // CAMEO actor coding from the actor dictionaries (data/lexicon/actors_phoenix.tsv, the user's --actors
+  // file); each "" when unknown. The code follows the document's date for names with dated roles.
+  std::string code;     // "SYR", "SYRGOV", "USAGOV", "IGOUNO", "SYRREB"
+  std::string country;  // three-letter country code of the code ("SYR"), "" for international actors
+  std::string sector;   // sector codes, space-separated ("GOV", "REB MUS", "IGO")
 };
 
 struct Relation {
@@ -102,6 +107,9 @@ struct ExtractorOptions {
   // A user verb dictionary in PETRARCH's CAMEO format (synsets, verb blocks, patterns); its verbs replace
   // the shipped CAMEO verbs of the same form; "" = none.
   std::string verbs_file;
+  // A user actor dictionary in the PETRARCH actor format (docs/data-model.md, "Actor codes") whose names
+  // extend the shipped Phoenix dictionary and replace its roles for the names they define; "" = none.
+  std::string actors_file;
 };
 
 class Extractor {

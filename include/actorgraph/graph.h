@@ -28,6 +28,9 @@ struct GraphNode {
   std::string first_seen;            // "" when unknown
   std::string last_seen;
   std::vector<std::string> aliases;  // other surface forms (never `name` itself), most frequent first
+  std::string code;                  // CAMEO actor code (EntityRecord::code), "" when unknown
+  std::string country;               // its three-letter country, ""
+  std::string sector;                // its sector codes, space-separated, ""
 };
 
 struct GraphEdge {

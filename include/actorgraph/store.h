@@ -49,6 +49,11 @@ struct EntityRecord {
     std::string first_doc;
   };
   std::vector<Merge> merges;
+  // CAMEO actor code, its country and sectors (Entity::code, ::country, ::sector) of the most recent
+  // document that coded the actor; "" when none did.
+  std::string code;
+  std::string country;
+  std::string sector;
 };
 
 struct RelationRecord {

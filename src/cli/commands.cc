@@ -64,6 +64,7 @@ ExtractorOptions ExtractorOptionsFrom(const Args& args) {
   o.user_lexicon = args.Get("lexicon");
   o.alias_file = args.Get("aliases");
   o.verbs_file = args.Get("verbs");
+  o.actors_file = args.Get("actors");
   return o;
 }
 
@@ -413,6 +414,12 @@ int RunShow(const Args& args) {
     std::cout << "\n  aliases: ";
     for (size_t i = 0; i < e->aliases.size(); ++i) std::cout << (i ? ", " : "") << e->aliases[i];
     std::cout << "\n";
+    if (!e->code.empty() || !e->sector.empty()) {
+      std::cout << "  code: " << (e->code.empty() ? "-" : e->code);
+      if (!e->country.empty()) std::cout << ", country " << e->country;
+      if (!e->sector.empty()) std::cout << ", sector " << e->sector;
+      std::cout << "\n";
+    }
     for (const EntityRecord::Merge& m : e->merges) {
       std::cout << "  merged: \"" << m.name << "\" (" << m.rule << ") in " << m.documents
                 << (m.documents == 1 ? " document: " : " documents, first: ") << m.first_doc << "\n";
@@ -456,10 +463,12 @@ const std::vector<Command>& Commands() {
        "  --aliases FILE   a user alias file: force merges and canonical names, ignore or keep apart names\n"
        "                   (see docs/entity-resolution.md)\n"
        "  --verbs FILE     a verb dictionary in PETRARCH's CAMEO format; its verbs replace the shipped ones\n"
+       "  --actors FILE    a user actor dictionary (PETRARCH actor format) extending and overriding the\n"
+       "                   shipped CAMEO actor codes (see docs/data-model.md, \"Actor codes\")\n"
        "  --data DIR       the data directory (default: $ACTORGRAPH_DATA, else the built-in one)\n"
        "  --db FILE        the database (default: $ACTORGRAPH_DB, else ./actorgraph.db)\n"
        "Re-ingesting an unchanged document changes nothing; a changed one replaces its old contribution.\n",
-       {"db", "format", "on-error", "lexicon", "aliases", "verbs", "data"},
+       {"db", "format", "on-error", "lexicon", "aliases", "verbs", "actors", "data"},
        {},
        RunIngest},
       {"extract", "[--format auto|text|jsonl] PATH... | -",
@@ -468,12 +477,13 @@ const std::vector<Command>& Commands() {
        "  --lexicon FILE   a further relation lexicon\n"
        "  --aliases FILE   a user alias file (see docs/entity-resolution.md)\n"
        "  --verbs FILE     a verb dictionary in PETRARCH's CAMEO format (see docs/data-model.md)\n"
+       "  --actors FILE    a user actor dictionary (PETRARCH actor format) for the CAMEO actor codes\n"
        "  --data DIR       the data directory\n"
-       "Output per document: {\"doc\", \"entities\": [{\"id\",\"name\",\"type\",\"mentions\":[{\"begin\",\"end\",\"text\"}]}],\n"
-       "\"relations\": [{\"source\",\"target\",\"relation\",\"event\",\"cameo\",\"sentence\",\"begin\",\"end\",\"negated\",\"modality\"}]}\n"
+       "Output per document: {\"doc\", \"entities\": [{\"id\",\"name\",\"type\",\"title\"?,\"code\",\"country\",\"sector\",\"mentions\":[{\"begin\",\"end\",\"text\"}]}],\n"
+       "\"relations\": [{\"source\",\"target\",\"relation\",\"event\",\"cameo\",\"sentence\",\"begin\",\"end\",\"negated\",\"modality\",\"attributed_to\"?}]}\n"
        "Offsets are code points into the document text. Bad documents are reported on stderr and skipped\n"
        "(exit 1 at the end if any).\n",
-       {"format", "lexicon", "aliases", "verbs", "data"},
+       {"format", "lexicon", "aliases", "verbs", "actors", "data"},
        {},
        RunExtract},
       {"query", "[--db FILE] [--format table|json|csv] SCRIPT... | - | -e TEXT",

@@ -40,6 +40,9 @@ void AttributeWriter::Node(const GraphNode& node, int64_t degree) {
   Int("degree", degree);
   if (!node.first_seen.empty()) Text("first_seen", node.first_seen);
   if (!node.last_seen.empty()) Text("last_seen", node.last_seen);
+  if (!node.code.empty()) Text("code", node.code);
+  if (!node.country.empty()) Text("country", node.country);
+  if (!node.sector.empty()) Text("sector", node.sector);
 }
 
 void AttributeWriter::Edge(const GraphEdge& edge, const EdgeExtras& extras, std::string_view quad) {

@@ -24,8 +24,9 @@ struct Attribute {
 
 // In the order AttributeWriter::Node and ::Edge write them.
 inline constexpr Attribute kNodeAttributes[] = {
-    {"type", "string"}, {"aliases", "string"},    {"mentions", "long"},
-    {"degree", "long"}, {"first_seen", "string"}, {"last_seen", "string"},
+    {"type", "string"},       {"aliases", "string"},   {"mentions", "long"}, {"degree", "long"},
+    {"first_seen", "string"}, {"last_seen", "string"}, {"code", "string"},   {"country", "string"},
+    {"sector", "string"},
 };
 inline constexpr Attribute kEdgeAttributes[] = {
     {"relation", "string"},    {"event", "string"},       {"quad_class", "string"}, {"count", "long"},
@@ -44,8 +45,8 @@ class AttributeWriter {
   void Int(const char* id, int64_t value);
   void Double(const char* id, double value);
 
-  // The values of kNodeAttributes / kEdgeAttributes, in that order. The optional ones (aliases, event,
-  // quad class, dates, document ids, evidence) are left out when empty. `quad` is QuadClassOf(edge.event,
+  // The values of kNodeAttributes / kEdgeAttributes, in that order. The optional ones (aliases, dates,
+  // actor code, country and sector, event, quad class, document ids, evidence) are left out when empty. `quad` is QuadClassOf(edge.event,
   // edge.relation).
   void Node(const GraphNode& node, int64_t degree);
   void Edge(const GraphEdge& edge, const EdgeExtras& extras, std::string_view quad);

@@ -17,7 +17,8 @@ namespace ag::exporter {
 namespace {
 
 constexpr char kNodesHeader[] =
-    "id:ID,name,:LABEL,type,aliases:string[],mentions:long,degree:long,first_seen:date,last_seen:date\n";
+    "id:ID,name,:LABEL,type,aliases:string[],mentions:long,degree:long,first_seen:date,last_seen:date,code,"
+    "country,sector\n";
 constexpr char kRelationshipsHeader[] =
     ":START_ID,:END_ID,:TYPE,id,relation,event,quad_class,weight:double,count:long,negated_count:long,"
     "planned_count:long,hedged_count:long,first_date:date,last_date:date,doc_count:long,doc_ids:string[],"
@@ -65,6 +66,12 @@ Status WriteCsv(const Graph& graph, Store& store, const Selection& sel, const Ex
     n += CalendarDate(node.first_seen);
     n += ',';
     n += CalendarDate(node.last_seen);
+    n += ',';
+    OptionalField(node.code, &n);
+    n += ',';
+    OptionalField(node.country, &n);
+    n += ',';
+    OptionalField(node.sector, &n);
     n += '\n';
     nodes.MaybeFlush();
   }

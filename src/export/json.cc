@@ -97,6 +97,12 @@ Status WriteJson(const Graph& graph, Store& store, const Selection& sel, const E
     StringOrNull(w, node.first_seen);
     Key(w, "last_seen");
     StringOrNull(w, node.last_seen);
+    Key(w, "code");
+    StringOrNull(w, node.code);
+    Key(w, "country");
+    StringOrNull(w, node.country);
+    Key(w, "sector");
+    StringOrNull(w, node.sector);
     Key(w, "color");
     String(w, HexColour(TypeColour(node.type)));
     Key(w, "size");

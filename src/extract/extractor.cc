@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "actorgraph/extract.h"
+#include "extract/actor_codes.h"
 #include "extract/analysis.h"
 #include "extract/lexicon.h"
 #include "extract/mentions.h"
@@ -94,8 +95,8 @@ class NameIndex {
 class ExtractorImpl : public Extractor {
  public:
   ExtractorImpl(std::unique_ptr<extract::Lexicon> lex, std::unique_ptr<extract::PosTagger> pos,
-                std::unique_ptr<extract::NerTagger> ner)
-      : lex_(std::move(lex)), pos_(std::move(pos)), ner_(std::move(ner)) {
+                std::unique_ptr<extract::NerTagger> ner, std::unique_ptr<extract::ActorDictionary> actors)
+      : lex_(std::move(lex)), pos_(std::move(pos)), ner_(std::move(ner)), actors_(std::move(actors)) {
     taggers_.pos = pos_.get();
     taggers_.ner = ner_.get();
   }
@@ -116,6 +117,8 @@ class ExtractorImpl : public Extractor {
     std::vector<extract::RelationBuild> rels;
     extract::FindRelations(*lex_, a, &rels);
     extract::AttributeReportedSpeech(*lex_, a, &rels);
+    std::vector<extract::ActorCode> codes;
+    extract::CodeActors(*actors_, *lex_, a, doc.date, &codes);
 
     text::OffsetMap map(doc.text);
     for (const text::Sentence& s : a.sentences)
@@ -137,6 +140,13 @@ class ExtractorImpl : public Extractor {
       e.name = eb.name;
       e.type = eb.type;
       if (eb.type == EntityType::kPerson) e.title = eb.title;
+      const extract::ActorCode& code = codes[order[k]];
+      e.code = code.code;
+      e.country = code.country;
+      e.sector = code.sector;
+      // The dictionary's type of a name counts only where the passes found none: letting it override
+      // the tagger's PERSON or GPE with ORG lowered CoNLL-2003 dev F1 from 0.882 to 0.880.
+      if (e.type == EntityType::kOther && code.type != EntityType::kOther) e.type = code.type;
       for (const auto& [b, en] : eb.spans) {
         if (!e.mentions.empty() && e.mentions.back().begin == map.ToCodePoint(b)) continue;
         Mention m;
@@ -296,6 +306,15 @@ class ExtractorImpl : public Extractor {
       r.sentence = -1;
     }
     for (size_t i = 0; i < out.entities.size(); ++i) out.entities[i].type = types[i];
+    // Actor codes by name; a triples file has no text to read agent nouns or capitals from.
+    for (const auto& [key, index] : by_key) {
+      Entity& e = out.entities[index];
+      extract::ActorCode code = extract::CodeByName(*actors_, key, e.type, doc.date);
+      e.code = std::move(code.code);
+      e.country = std::move(code.country);
+      e.sector = std::move(code.sector);
+      if (e.type == EntityType::kOther && code.type != EntityType::kOther) e.type = code.type;
+    }
     return out;
   }
 
@@ -303,6 +322,7 @@ class ExtractorImpl : public Extractor {
   std::unique_ptr<extract::Lexicon> lex_;
   std::unique_ptr<extract::PosTagger> pos_;
   std::unique_ptr<extract::NerTagger> ner_;
+  std::unique_ptr<extract::ActorDictionary> actors_;
   extract::Taggers taggers_;
 };
 
@@ -344,10 +364,14 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
                       extract::PosTagger::Load(dir + "/models/pos-ewt.model"));
   AG_ASSIGN_OR_RETURN(std::unique_ptr<extract::NerTagger> ner,
                       extract::NerTagger::Load(dir + "/models/ner-conll.model", dir + "/lexicon"));
+  auto actors = std::make_unique<extract::ActorDictionary>();
+  AG_RETURN_IF_ERROR(actors->LoadShipped(dir + "/lexicon"));
+  if (!options.actors_file.empty()) AG_RETURN_IF_ERROR(actors->LoadUser(options.actors_file));
   std::vector<std::string> files = lex->files();
   files.push_back(dir + "/models/pos-ewt.model");
   files.push_back(dir + "/models/ner-conll.model");
-  auto impl = std::make_unique<ExtractorImpl>(std::move(lex), std::move(pos), std::move(ner));
+  for (const std::string& f : actors->files()) files.push_back(f);
+  auto impl = std::make_unique<ExtractorImpl>(std::move(lex), std::move(pos), std::move(ner), std::move(actors));
   impl->set_fingerprint(ConfigurationFingerprint(files));
   return std::unique_ptr<Extractor>(std::move(impl));
 }

@@ -31,6 +31,17 @@ std::string ExtractionToJson(const Extraction& x) {
       o += ",\"title\":";
       str(e.title);
     }
+    // Always present, null when unknown, like a relation's event.
+    for (const auto& [field, value] : {std::pair<const char*, const std::string*>{",\"code\":", &e.code},
+                                       {",\"country\":", &e.country},
+                                       {",\"sector\":", &e.sector}}) {
+      o += field;
+      if (value->empty()) {
+        o += "null";
+      } else {
+        str(*value);
+      }
+    }
     o += ",\"mentions\":[";
     for (size_t k = 0; k < e.mentions.size(); ++k) {
       const Mention& m = e.mentions[k];

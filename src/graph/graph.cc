@@ -285,6 +285,9 @@ Result<std::unique_ptr<Graph>> Graph::Load(Store& store) {
       n.mention_count = e.mention_count;
       n.first_seen = e.first_seen;
       n.last_seen = e.last_seen;
+      n.code = e.code;
+      n.country = e.country;
+      n.sector = e.sector;
     };
     scan.alias = [&](int64_t entity_id, const std::string& alias, int64_t count) {
       if (!failure.ok()) return;

@@ -147,10 +147,22 @@ WITH RECURSIVE k(entity_id, rest, key) AS (
 INSERT OR IGNORE INTO name_keys(key, entity_id) SELECT key, entity_id FROM k WHERE key <> '';
 )sql";
 
+// Version 4: CAMEO actor codes (Entity::code, ::country, ::sector), NULL when unknown; on doc_entities
+// each document's coding, on entities the most recent document's.
+constexpr char kSchemaV4[] = R"sql(
+ALTER TABLE doc_entities ADD COLUMN code TEXT;
+ALTER TABLE doc_entities ADD COLUMN country TEXT;
+ALTER TABLE doc_entities ADD COLUMN sector TEXT;
+ALTER TABLE entities ADD COLUMN code TEXT;
+ALTER TABLE entities ADD COLUMN country TEXT;
+ALTER TABLE entities ADD COLUMN sector TEXT;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 static_assert(kMigrations[sizeof(kMigrations) / sizeof(kMigrations[0]) - 1].to_version == kSchemaVersion,
               "the last migration must produce kSchemaVersion");

@@ -15,7 +15,7 @@ namespace ag::store {
 // PRAGMA application_id of every actorgraph database: "AGr1" in ASCII.
 inline constexpr int32_t kApplicationId = 0x41477231;
 // PRAGMA user_version written by this build. Bumped by appending a migration in schema.cc.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Checks the database just opened on `conn` and brings it to kSchemaVersion:
 //  - not an SQLite file: Corruption "<path>: not an actorgraph database (not an SQLite file)";

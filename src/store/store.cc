@@ -400,7 +400,8 @@ Result<std::string_view> SentenceText(const Document& doc, const Extraction& ex,
 }
 
 constexpr char kEntityColumns[] =
-    "id, name, type, mention_count, degree, first_seen, last_seen";
+    "id, name, type, mention_count, degree, first_seen, last_seen, coalesce(code, ''), coalesce(country, ''), "
+    "coalesce(sector, '')";
 
 EntityRecord ReadEntity(const Statement& st) {
   EntityRecord e;
@@ -411,6 +412,9 @@ EntityRecord ReadEntity(const Statement& st) {
   e.degree = st.Int(4);
   e.first_seen = st.Text(5);
   e.last_seen = st.Text(6);
+  e.code = st.Text(7);
+  e.country = st.Text(8);
+  e.sector = st.Text(9);
   return e;
 }
 
@@ -491,6 +495,7 @@ class SqliteStore final : public Store {
                         Contribution* c, Touched* touched);
   Status RefreshRelation(int64_t id);
   Status RefreshEntity(int64_t id);
+  Status WriteCodes(const Contribution& c, int64_t doc_row, const Touched& touched);
   Status DropIndexes(std::span<const char* const> names, std::vector<std::string>* create_sql);
 
   std::unique_ptr<Connection> conn_;
@@ -604,8 +609,65 @@ Result<IngestOutcome> SqliteStore::Ingest(const Document& doc, const Extraction&
     }
   }
   for (int64_t id : touched.entities) AG_RETURN_IF_ERROR(RefreshEntity(id));
+  AG_RETURN_IF_ERROR(WriteCodes(c, doc_row, touched));
   AG_RETURN_IF_ERROR(txn.Commit());
   return outcome;
+}
+
+// The actor codes (schema version 3): each document's code of an entity on its doc_entities row, and on
+// the entity the code of the most recent document (by date, then latest stored) that coded it, so that a
+// leader's node follows the latest role. An entity the document created takes the document's code
+// directly; every other one the document or a replaced version touched is recomputed.
+Status SqliteStore::WriteCodes(const Contribution& c, int64_t doc_row, const Touched& touched) {
+  AG_ASSIGN_OR_RETURN(Statement per_doc, conn_->Prepare(
+      "UPDATE doc_entities SET code = nullif(?3, ''), country = nullif(?4, ''), sector = nullif(?5, '') "
+      "WHERE doc_id = ?1 AND entity_id = ?2"));
+  AG_ASSIGN_OR_RETURN(Statement set, conn_->Prepare(
+      "UPDATE entities SET code = nullif(?2, ''), country = nullif(?3, ''), sector = nullif(?4, '') WHERE id = ?1"));
+  AG_ASSIGN_OR_RETURN(Statement refresh, conn_->Prepare(
+      "UPDATE entities SET (code, country, sector) = (SELECT de.code, de.country, de.sector "
+      "FROM doc_entities de JOIN documents d ON d.id = de.doc_id "
+      "WHERE de.entity_id = ?1 AND coalesce(de.code, de.sector) IS NOT NULL "
+      "ORDER BY d.date DESC, d.id DESC LIMIT 1) WHERE id = ?1"));
+  auto bind = [](Statement* st, int index, const std::string& value) { st->BindText(index, value); };
+  std::unordered_set<int64_t> done;
+  for (const DocEntity& de : c.entities) {
+    // The part with the most mentions that has a code speaks for the merged entity.
+    const Entity* coded = nullptr;
+    for (const Entity* part : de.parts)
+      if ((!part->code.empty() || !part->sector.empty()) &&
+          (coded == nullptr || part->mentions.size() > coded->mentions.size()))
+        coded = part;
+    if (coded != nullptr) {
+      per_doc.Reset();
+      per_doc.BindInt(1, doc_row).BindInt(2, de.id);
+      bind(&per_doc, 3, coded->code);
+      bind(&per_doc, 4, coded->country);
+      bind(&per_doc, 5, coded->sector);
+      AG_RETURN_IF_ERROR(per_doc.Run());
+    }
+    if (de.created) {
+      done.insert(de.id);
+      if (coded == nullptr) continue;
+      set.Reset();
+      set.BindInt(1, de.id);
+      bind(&set, 2, coded->code);
+      bind(&set, 3, coded->country);
+      bind(&set, 4, coded->sector);
+      AG_RETURN_IF_ERROR(set.Run());
+    } else if (done.insert(de.id).second) {
+      refresh.Reset();
+      refresh.BindInt(1, de.id);
+      AG_RETURN_IF_ERROR(refresh.Run());
+    }
+  }
+  for (int64_t id : touched.entities) {
+    if (!done.insert(id).second) continue;
+    refresh.Reset();
+    refresh.BindInt(1, id);
+    AG_RETURN_IF_ERROR(refresh.Run());
+  }
+  return Status::OK();
 }
 
 // Drops the named indexes (inside the caller's transaction) and appends the CREATE INDEX statement of
@@ -1231,7 +1293,8 @@ Status SqliteStore::ScanForGraph(const GraphScan& scan) {
   }
   if (scan.entity) {
     AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
-        "SELECT id, name, type, mention_count, first_seen, last_seen FROM entities ORDER BY id"));
+        "SELECT id, name, type, mention_count, first_seen, last_seen, coalesce(code, ''), coalesce(country, ''), "
+        "coalesce(sector, '') FROM entities ORDER BY id"));
     EntityRecord e;
     for (;;) {
       AG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -1242,6 +1305,9 @@ Status SqliteStore::ScanForGraph(const GraphScan& scan) {
       e.mention_count = st.Int(3);
       e.first_seen.assign(st.TextView(4));
       e.last_seen.assign(st.TextView(5));
+      e.code.assign(st.TextView(6));
+      e.country.assign(st.TextView(7));
+      e.sector.assign(st.TextView(8));
       scan.entity(e);
     }
   }

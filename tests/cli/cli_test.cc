@@ -334,6 +334,31 @@ TEST_F(CliTest, TriplesIngest) {
   EXPECT_NE(q.out.find("\"relation\":\"meet\""), std::string::npos) << q.out;  // lemmatised
 }
 
+TEST_F(CliTest, ActorCodesTravelFromAUserDictionaryToTheExport) {
+  // An invented leader with a dated role, and a state of the shipped dictionary.
+  std::string actors = dir_.Write("mine.actors", "NADIA_FARES_\n\t[FRDELI <150630]\n\t[FRDGOV >150701]\n");
+  std::string line = "{\"id\":\"d1\",\"date\":\"2019-04-02\",\"text\":\"Nadia Fares met officials in Turkey.\"}\n";
+  RunResult x = AgNoDb("extract --format jsonl --actors " + Q(actors) + " -", line);
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  EXPECT_NE(x.out.find(R"("name":"Nadia Fares","type":"PERSON","code":"FRDGOV","country":"FRD","sector":"GOV")"),
+            std::string::npos)
+      << x.out;
+  EXPECT_NE(x.out.find(R"("name":"Turkey","type":"GPE","code":"TUR","country":"TUR","sector":null)"),
+            std::string::npos)
+      << x.out;
+  RunResult in = Ag("ingest --format jsonl --actors " + Q(actors) + " -", line);
+  ASSERT_EQ(in.exit_code, 0) << in.err;
+  RunResult out = Ag("export --format graphml -o -");
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find("<data key=\"code\">FRDGOV</data>"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("<data key=\"country\">TUR</data>"), std::string::npos) << out.out;
+  // A malformed line stops the run and names the file and line.
+  std::string bad = dir_.Write("bad.actors", "NADIA_FARES_\n\t[FRDGOV >15070]\n");
+  RunResult b = AgNoDb("extract --format jsonl --actors " + Q(bad) + " -", line);
+  EXPECT_EQ(b.exit_code, 1);
+  EXPECT_NE(b.err.find(bad + ":2: date \"15070\""), std::string::npos) << b.err;
+}
+
 TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(AgNoDb("").exit_code, 2);
   EXPECT_EQ(AgNoDb("frobnicate").exit_code, 2);

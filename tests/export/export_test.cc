@@ -75,6 +75,15 @@ class DocBuilder {
     ex_.entities.push_back(e);
     return e.id;
   }
+  // Gives entity `id` an actor code.
+  void Code(const std::string& id, const std::string& code, const std::string& country, const std::string& sector) {
+    for (ag::Entity& e : ex_.entities) {
+      if (e.id != id) continue;
+      e.code = code;
+      e.country = country;
+      e.sector = sector;
+    }
+  }
   void Relation(const std::string& source, const std::string& relation, const std::string& event,
                 const std::string& target, int sentence, double weight = 1.0) {
     ag::Relation r;
@@ -114,6 +123,7 @@ class ExportTest : public ::testing::Test {
       auto tom = d.Entity("Tom Burke", EntityType::kPerson, {"Tom Burke"});
       auto karim = d.Entity("Karim al-Haddad", EntityType::kPerson, {"Karim al-Haddad"});
       auto syria = d.Entity("Syria", EntityType::kGpe, {"Syria"});
+      d.Code(syria, "SYR", "SYR", "");
       d.Relation(tom, "meet", "CONSULT", karim, s0);
       d.Relation(karim, "visit", "CONSULT", syria, s1);
       ASSERT_OK(store_->Ingest(d.doc(), d.extraction()));
@@ -133,6 +143,7 @@ class ExportTest : public ::testing::Test {
       int s0 = d.Sentence(kCyrillic + " warned " + kHostile + " about \"prices\" & <fees>.\n\tNext\x02 line.");
       int s1 = d.Sentence(kArabic + " accused Syria.");
       auto sergei = d.Entity(kCyrillic, EntityType::kPerson, {kCyrillic});
+      d.Code(sergei, "RUSGOV", "RUS", "GOV");
       auto acme = d.Entity(kHostile, EntityType::kOrg, {kHostile});
       auto ministry = d.Entity(kArabic, EntityType::kOrg, {kArabic});
       auto syria = d.Entity("Syria", EntityType::kGpe, {"Syria"});
@@ -706,7 +717,8 @@ TEST_F(ExportTest, CsvWritesADirectory) {
   EXPECT_EQ(ReadFile(out + "/nodes.csv"), nodes);
   EXPECT_EQ(ReadFile(out + "/relationships.csv"), rels);
   EXPECT_EQ(nodes.substr(0, nodes.find('\n')),
-            "id:ID,name,:LABEL,type,aliases:string[],mentions:long,degree:long,first_seen:date,last_seen:date");
+            "id:ID,name,:LABEL,type,aliases:string[],mentions:long,degree:long,first_seen:date,last_seen:date,"
+            "code,country,sector");
   EXPECT_EQ(rels.rfind(":START_ID,:END_ID,:TYPE,", 0), 0u);
   std::string file = dir_.Write("plain-file", "x");
   EXPECT_EQ(ExportGraphToFile(*graph_, *store_, {}, ExportFormat::kCsv, file).code(),

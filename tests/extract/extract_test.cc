@@ -453,7 +453,7 @@ TEST_F(ExtractTest, JsonContract) {
   Extraction x = Run("Tom Burke met \"Karim Haddad\".");
   std::string json = ExtractionToJson(x);
   EXPECT_EQ(json.rfind("{\"doc\":\"t\",\"entities\":[{\"id\":\"e1\",\"name\":\"Tom Burke\",\"type\":\"PERSON\","
-                       "\"mentions\":[{\"begin\":0,\"end\":9,\"text\":\"Tom Burke\"}]}",
+                       "\"code\":null,\"country\":null,\"sector\":null,\"mentions\":[{\"begin\":0,\"end\":9,\"text\":\"Tom Burke\"}]}",
                        0),
             0u)
       << json;

@@ -296,6 +296,49 @@ DocBuilder SummitDoc(const std::string& id = "summit", const std::string& date =
   return b;
 }
 
+// An invented leader, coded as one of the elite before taking office and as the government after.
+DocBuilder LeaderDoc(const std::string& id, const std::string& date, const std::string& code) {
+  DocBuilder b(id, "Nadia Fares spoke in Valmora. Fares met Omar Zaki.", date);
+  std::string fares = b.AddEntity("Nadia Fares", EntityType::kPerson, {"Nadia Fares", "Fares"});
+  if (!code.empty()) {
+    b.ex().entities.back().code = code;
+    b.ex().entities.back().country = code.substr(0, 3);
+    b.ex().entities.back().sector = code.substr(3);
+  }
+  b.AddEntity("Valmora", EntityType::kGpe, {"Valmora"});
+  std::string zaki = b.AddEntity("Omar Zaki", EntityType::kPerson, {"Omar Zaki"});
+  b.AddRelation(fares, "meet", zaki, 1);
+  return b;
+}
+
+TEST_F(StoreTest, ActorCodesFollowTheMostRecentDocument) {
+  auto code_of = [&](const std::string& name) {
+    auto list = store_->ListEntities(std::nullopt, 100);
+    EXPECT_OK(list);
+    for (const EntityRecord& e : *list)
+      if (e.name == name) return e.code + "/" + e.country + "/" + e.sector;
+    return std::string("missing");
+  };
+  DocBuilder late = LeaderDoc("late", "2020-03-01", "XYZGOV");
+  EXPECT_EQ(MustIngest(late), IngestOutcome::kNew);
+  EXPECT_EQ(code_of("Nadia Fares"), "XYZGOV/XYZ/GOV");
+  EXPECT_EQ(code_of("Valmora"), "//");
+  // An older document stored later does not take the node back to the older role.
+  DocBuilder early = LeaderDoc("early", "2010-05-01", "XYZELI");
+  EXPECT_EQ(MustIngest(early), IngestOutcome::kNew);
+  EXPECT_EQ(code_of("Nadia Fares"), "XYZGOV/XYZ/GOV");
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM doc_entities WHERE code IS NOT NULL"), 2);
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM entities WHERE code IS NULL"), 2);  // Valmora, Zaki
+  // The recent document replaced by a version without a code: the older role is the latest left.
+  DocBuilder uncoded = LeaderDoc("late", "2020-03-01", "");
+  uncoded.doc().text += " ";
+  EXPECT_EQ(MustIngest(uncoded), IngestOutcome::kReplaced);
+  EXPECT_EQ(code_of("Nadia Fares"), "XYZELI/XYZ/ELI");
+  auto found = store_->GetEntity(QueryIntSql(path_, "SELECT id FROM entities WHERE name = 'Nadia Fares'"));
+  ASSERT_OK(found);
+  EXPECT_EQ(found->code, "XYZELI");
+}
+
 TEST_F(StoreTest, NamesakesWithOtherAffiliationsStayApart) {
   // Two people called Karim Haddad: one a US official, one Syrian. A third article joins the first.
   DocBuilder us("us", "US envoy Karim Haddad met Kemal Aydin. The United States said so.", "2025-01-01");
@@ -369,10 +412,10 @@ TEST_F(StoreTest, CreatesAnEmptyStoreWithHeaderFields) {
   EXPECT_EQ(s.documents, 0);
   EXPECT_EQ(s.entities, 0);
   EXPECT_EQ(s.relations, 0);
-  EXPECT_EQ(s.schema_version, 3);
+  EXPECT_EQ(s.schema_version, 4);
   store_.reset();
   EXPECT_EQ(QueryIntSql(path_, "PRAGMA application_id"), 0x41477231);
-  EXPECT_EQ(QueryIntSql(path_, "PRAGMA user_version"), 3);
+  EXPECT_EQ(QueryIntSql(path_, "PRAGMA user_version"), 4);
   EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM sqlite_master WHERE name = 'evidence'"), 1);
 }
 
@@ -1207,17 +1250,23 @@ TEST_F(StoreOpenTest, NewerSchemaIsRefused) {
     auto s = Store::Open(path);
     ASSERT_OK(s);
   }
-  ExecSql(path, "PRAGMA user_version = 4;");
+  ExecSql(path, "PRAGMA user_version = 5;");
   for (bool read_only : {false, true}) {
     auto r = Store::Open(path, read_only);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), StatusCode::kVersionMismatch);
-    EXPECT_NE(r.status().message().find("schema version 4"), std::string::npos) << r.status().message();
-    EXPECT_NE(r.status().message().find("(3)"), std::string::npos) << r.status().message();
+    EXPECT_NE(r.status().message().find("schema version 5"), std::string::npos) << r.status().message();
+    EXPECT_NE(r.status().message().find("(4)"), std::string::npos) << r.status().message();
     EXPECT_NE(r.status().message().find("upgrade actorgraph"), std::string::npos) << r.status().message();
   }
-  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 4);
+  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 5);
 }
+
+// The columns schema version 4 adds (actor codes), dropped again to make an older file.
+constexpr char kDropCodeColumns[] =
+    "ALTER TABLE doc_entities DROP COLUMN code; ALTER TABLE doc_entities DROP COLUMN country; "
+    "ALTER TABLE doc_entities DROP COLUMN sector; ALTER TABLE entities DROP COLUMN code; "
+    "ALTER TABLE entities DROP COLUMN country; ALTER TABLE entities DROP COLUMN sector; ";
 
 TEST_F(StoreOpenTest, VersionOneFileIsMigratedToTheCurrentVersion) {
   std::string path = dir_.File("v1.db");
@@ -1225,17 +1274,41 @@ TEST_F(StoreOpenTest, VersionOneFileIsMigratedToTheCurrentVersion) {
     auto s = Store::Open(path);
     ASSERT_OK(s);
   }
-  // A version-1 file: the mentions table without its reference column.
-  ExecSql(path,
-          "DROP TABLE name_keys; DROP TABLE merges; ALTER TABLE evidence DROP COLUMN attributed_to; "
-          "ALTER TABLE mentions DROP COLUMN reference; "
-          "PRAGMA user_version = 1;");
+  // A version-1 file: the mentions table without its reference column, no name_keys, merges,
+  // evidence.attributed_to or code columns.
+  ExecSql(path, std::string(kDropCodeColumns) +
+                    "DROP TABLE name_keys; DROP TABLE merges; ALTER TABLE evidence DROP COLUMN attributed_to; "
+                    "ALTER TABLE mentions DROP COLUMN reference; PRAGMA user_version = 1;");
   {
     auto s = Store::Open(path);
     ASSERT_OK(s);
   }
-  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 3);
+  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 4);
   EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM pragma_table_info('mentions') WHERE name = 'reference'"), 1);
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM pragma_table_info('entities') WHERE name = 'code'"), 1);
+}
+
+TEST_F(StoreOpenTest, VersionThreeFileKeepsItsDataAndGainsNullCodes) {
+  std::string path = dir_.File("v3.db");
+  {
+    auto s = Store::Open(path);
+    ASSERT_OK(s);
+    DocBuilder b = SummitDoc();
+    ASSERT_OK((*s)->Ingest(b.doc(), b.ex()));
+  }
+  ExecSql(path, std::string(kDropCodeColumns) + "PRAGMA user_version = 3;");
+  const int64_t entities = QueryIntSql(path, "SELECT count(*) FROM entities");
+  ASSERT_GT(entities, 0);
+  {
+    auto s = Store::Open(path);
+    ASSERT_OK(s);
+    auto list = (*s)->ListEntities(std::nullopt, 100);
+    ASSERT_OK(list);
+    EXPECT_EQ(static_cast<int64_t>(list->size()), entities);
+    for (const EntityRecord& e : *list) EXPECT_EQ(e.code, "") << e.name;
+  }
+  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 4);
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM entities WHERE code IS NULL"), entities);
 }
 
 TEST_F(StoreOpenTest, VersionTwoFileGetsItsNameKeysBackfilled) {
@@ -1244,8 +1317,10 @@ TEST_F(StoreOpenTest, VersionTwoFileGetsItsNameKeysBackfilled) {
     auto s = Store::Open(path);
     ASSERT_OK(s);
   }
-  // A version-2 file holding a person and an organisation, without the version-3 tables.
+  // A version-2 file holding a person and an organisation, without the version-3 tables and the
+  // version-4 columns.
   ExecSql(path,
+          std::string(kDropCodeColumns) +
           "DROP TABLE name_keys; DROP TABLE merges; ALTER TABLE evidence DROP COLUMN attributed_to; "
           "INSERT INTO entities(name, norm, type) VALUES('Paul Volcker', 'paul volcker', 1), "
           "('International Tin Council', 'international tin council', 2), ('Volcker', 'volcker', 6); "
@@ -1254,7 +1329,7 @@ TEST_F(StoreOpenTest, VersionTwoFileGetsItsNameKeysBackfilled) {
     auto s = Store::Open(path);
     ASSERT_OK(s);
   }
-  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 3);
+  EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 4);
   EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM name_keys WHERE key LIKE 'surname:%' AND entity_id = "
                              "(SELECT id FROM entities WHERE norm = 'paul volcker')"), 1);
   EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM name_keys WHERE key = 'initials:itc'"), 1);
