@@ -65,7 +65,7 @@ std::string InitialsKey(std::string_view norm) {
     if (w.empty() || w == "of" || w == "the" || w == "and" || w == "for" || w == "on" || w == "in") continue;
     initials += w[0];
   }
-  return initials.size() >= 2 ? "initials:" + initials : std::string();
+  return initials.size() >= 3 ? "initials:" + initials : std::string();
 }
 
 std::string SpellingKey(std::string_view norm) {
@@ -116,7 +116,8 @@ std::string AcronymKey(std::string_view name) {
       return std::string();
     }
   }
-  return letters.size() >= 2 && letters.size() <= 6 ? "initials:" + letters : std::string();
+  // Two letters spell too many names ("ID cards" is no "International Development").
+  return letters.size() >= 3 && letters.size() <= 6 ? "initials:" + letters : std::string();
 }
 
 bool GivenNamesAgree(const std::vector<std::string>& a, const std::vector<std::string>& b) {

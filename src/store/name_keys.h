@@ -34,8 +34,8 @@ PersonName SplitPersonName(std::string_view norm);
 std::string SurnameKey(std::string_view norm);
 
 // "initials:" + the first letters of an organisation name's words, articles and connectors (of, the,
-// and, for, &) left out, for names of two such words or more ("initials:ico" for "international coffee
-// organization"); else "".
+// and, for, &) left out, for names of three such words or more ("initials:ico" for "international coffee
+// organization"); else "" (two letters spell too many names).
 std::string InitialsKey(std::string_view norm);
 
 // "spelling:" + the organisation name key with British spellings made American ("organisation" ->
@@ -48,7 +48,7 @@ std::string SpellingKey(std::string_view norm);
 std::vector<std::string> NameKeys(std::string_view norm, int type);
 
 // The InitialsKey an acronym would match: "initials:ico" for "ICO", "I.C.O." (`name` as written), or ""
-// when `name` is not an acronym (two to six capital letters, dots allowed).
+// when `name` is not an acronym (three to six capital letters, dots allowed).
 std::string AcronymKey(std::string_view name);
 
 // Whether two lists of given names can belong to one person: the shorter one matches, word by word and

@@ -75,6 +75,8 @@ TEST(NameKeysTest, AcronymsMatchInitials) {
   EXPECT_EQ(AcronymKey("I.C.O."), "initials:ico");
   EXPECT_EQ(AcronymKey("Ico"), "");
   EXPECT_EQ(AcronymKey("A"), "");
+  EXPECT_EQ(AcronymKey("ID"), "");  // two letters spell too many names
+  EXPECT_EQ(InitialsKey("international development"), "");
   EXPECT_EQ(AcronymKey("ABCDEFG"), "");
 }
 
