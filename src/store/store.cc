@@ -627,7 +627,7 @@ Result<IngestOutcome> SqliteStore::Ingest(const Document& doc, const Extraction&
   return outcome;
 }
 
-// The actor codes (schema version 3): each document's code of an entity on its doc_entities row, and on
+// The actor codes (schema version 4): each document's code of an entity on its doc_entities row, and on
 // the entity the code of the most recent document (by date, then latest stored) that coded it, so that a
 // leader's node follows the latest role. An entity the document created takes the document's code
 // directly; every other one the document or a replaced version touched is recomputed.
