@@ -31,6 +31,7 @@ struct GraphNode {
   std::string code;                  // CAMEO actor code (EntityRecord::code), "" when unknown
   std::string country;               // its three-letter country, ""
   std::string sector;                // its sector codes, space-separated, ""
+  std::string title;                 // a person's title (EntityRecord::title), ""
 };
 
 struct GraphEdge {
@@ -39,6 +40,7 @@ struct GraphEdge {
   NodeIndex target = 0;
   std::string relation;
   std::string event;         // "" = none
+  std::string cameo;         // CAMEO event code (RelationRecord::cameo), "" = none
   double weight = 0;         // sum of evidence weights
   int64_t count = 0;         // evidence rows
   int64_t negated_count = 0;

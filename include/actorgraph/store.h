@@ -54,6 +54,8 @@ struct EntityRecord {
   std::string code;
   std::string country;
   std::string sector;
+  // A person's title (Entity::title, "President") in the most recent document that gave one; "" if none.
+  std::string title;
 };
 
 struct RelationRecord {
@@ -64,6 +66,7 @@ struct RelationRecord {
   std::string target_name;
   std::string relation;
   std::string event;         // "" = none
+  std::string cameo;         // CAMEO event code (Relation::cameo), chosen like event; "" = none
   double weight = 0;         // sum of evidence weights (1 per extracted occurrence)
   int64_t count = 0;         // number of evidence rows
   int64_t negated_count = 0;

@@ -420,6 +420,7 @@ int RunShow(const Args& args) {
       if (!e->sector.empty()) std::cout << ", sector " << e->sector;
       std::cout << "\n";
     }
+    if (!e->title.empty()) std::cout << "  title: " << e->title << "\n";
     for (const EntityRecord::Merge& m : e->merges) {
       std::cout << "  merged: \"" << m.name << "\" (" << m.rule << ") in " << m.documents
                 << (m.documents == 1 ? " document: " : " documents, first: ") << m.first_doc << "\n";
@@ -429,6 +430,7 @@ int RunShow(const Args& args) {
     for (const RelationRecord& r : rels.value()) {
       std::cout << "  " << r.source_name << " -[" << r.relation << "]-> " << r.target_name;
       if (!r.event.empty()) std::cout << "  " << r.event;
+      if (!r.cameo.empty()) std::cout << " (CAMEO " << r.cameo << ")";
       std::cout << "  x" << r.count;
       if (!r.first_date.empty()) std::cout << "  " << r.first_date;
       if (!r.last_date.empty() && r.last_date != r.first_date) std::cout << " .. " << r.last_date;

@@ -43,11 +43,13 @@ void AttributeWriter::Node(const GraphNode& node, int64_t degree) {
   if (!node.code.empty()) Text("code", node.code);
   if (!node.country.empty()) Text("country", node.country);
   if (!node.sector.empty()) Text("sector", node.sector);
+  if (!node.title.empty()) Text("title", node.title);
 }
 
 void AttributeWriter::Edge(const GraphEdge& edge, const EdgeExtras& extras, std::string_view quad) {
   Text("relation", edge.relation);
   if (!edge.event.empty()) Text("event", edge.event);
+  if (!edge.cameo.empty()) Text("cameo", edge.cameo);
   if (!quad.empty()) Text("quad_class", quad);
   Int("count", edge.count);
   Int("negated_count", edge.negated_count);

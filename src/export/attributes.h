@@ -26,10 +26,10 @@ struct Attribute {
 inline constexpr Attribute kNodeAttributes[] = {
     {"type", "string"},       {"aliases", "string"},   {"mentions", "long"}, {"degree", "long"},
     {"first_seen", "string"}, {"last_seen", "string"}, {"code", "string"},   {"country", "string"},
-    {"sector", "string"},
+    {"sector", "string"},     {"title", "string"},
 };
 inline constexpr Attribute kEdgeAttributes[] = {
-    {"relation", "string"},    {"event", "string"},       {"quad_class", "string"}, {"count", "long"},
+    {"relation", "string"},    {"event", "string"},       {"cameo", "string"},      {"quad_class", "string"}, {"count", "long"},
     {"negated_count", "long"}, {"planned_count", "long"}, {"hedged_count", "long"}, {"first_date", "string"},
     {"last_date", "string"},   {"doc_count", "long"},     {"doc_ids", "string"},    {"evidence", "string"},
     {"attributed_to", "string"},
@@ -46,7 +46,7 @@ class AttributeWriter {
   void Double(const char* id, double value);
 
   // The values of kNodeAttributes / kEdgeAttributes, in that order. The optional ones (aliases, dates,
-  // actor code, country and sector, event, quad class, document ids, evidence) are left out when empty. `quad` is QuadClassOf(edge.event,
+  // actor code, country, sector and title, event, CAMEO code, quad class, document ids, evidence) are left out when empty. `quad` is QuadClassOf(edge.event,
   // edge.relation).
   void Node(const GraphNode& node, int64_t degree);
   void Edge(const GraphEdge& edge, const EdgeExtras& extras, std::string_view quad);

@@ -18,9 +18,9 @@ namespace {
 
 constexpr char kNodesHeader[] =
     "id:ID,name,:LABEL,type,aliases:string[],mentions:long,degree:long,first_seen:date,last_seen:date,code,"
-    "country,sector\n";
+    "country,sector,title\n";
 constexpr char kRelationshipsHeader[] =
-    ":START_ID,:END_ID,:TYPE,id,relation,event,quad_class,weight:double,count:long,negated_count:long,"
+    ":START_ID,:END_ID,:TYPE,id,relation,event,cameo,quad_class,weight:double,count:long,negated_count:long,"
     "planned_count:long,hedged_count:long,first_date:date,last_date:date,doc_count:long,doc_ids:string[],"
     "evidence,attributed_to:string[]\n";
 
@@ -72,6 +72,8 @@ Status WriteCsv(const Graph& graph, Store& store, const Selection& sel, const Ex
     OptionalField(node.country, &n);
     n += ',';
     OptionalField(node.sector, &n);
+    n += ',';
+    OptionalField(node.title, &n);
     n += '\n';
     nodes.MaybeFlush();
   }
@@ -94,6 +96,8 @@ Status WriteCsv(const Graph& graph, Store& store, const Selection& sel, const Ex
     AppendCsvField(edge.relation, &r);
     r += ',';
     OptionalField(edge.event, &r);
+    r += ',';
+    OptionalField(edge.cameo, &r);
     r += ',';
     OptionalField(QuadClassOf(edge.event, edge.relation), &r);
     r += ',';

@@ -103,6 +103,8 @@ Status WriteJson(const Graph& graph, Store& store, const Selection& sel, const E
     StringOrNull(w, node.country);
     Key(w, "sector");
     StringOrNull(w, node.sector);
+    Key(w, "title");
+    StringOrNull(w, node.title);
     Key(w, "color");
     String(w, HexColour(TypeColour(node.type)));
     Key(w, "size");
@@ -138,6 +140,8 @@ Status WriteJson(const Graph& graph, Store& store, const Selection& sel, const E
     String(w, edge.relation);
     Key(w, "event");
     StringOrNull(w, edge.event);
+    Key(w, "cameo");
+    StringOrNull(w, edge.cameo);
     Key(w, "quad_class");
     StringOrNull(w, quad);
     Key(w, "weight");

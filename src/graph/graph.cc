@@ -288,6 +288,7 @@ Result<std::unique_ptr<Graph>> Graph::Load(Store& store) {
       n.code = e.code;
       n.country = e.country;
       n.sector = e.sector;
+      n.title = e.title;
     };
     scan.alias = [&](int64_t entity_id, const std::string& alias, int64_t count) {
       if (!failure.ok()) return;
@@ -316,6 +317,7 @@ Result<std::unique_ptr<Graph>> Graph::Load(Store& store) {
       e.target = target;
       e.relation = r.relation;
       e.event = r.event;
+      e.cameo = r.cameo;
       e.weight = r.weight;
       e.count = r.count;
       e.negated_count = r.negated_count;

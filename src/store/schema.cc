@@ -148,7 +148,9 @@ INSERT OR IGNORE INTO name_keys(key, entity_id) SELECT key, entity_id FROM k WHE
 )sql";
 
 // Version 4: CAMEO actor codes (Entity::code, ::country, ::sector), NULL when unknown; on doc_entities
-// each document's coding, on entities the most recent document's.
+// each document's coding, on entities the most recent document's. The CAMEO event code of each occurrence
+// (Relation::cameo) on evidence and on the relation (chosen like relations.event), and a person's title
+// (Entity::title) on doc_entities and on entities (the most recent document's that has one), '' for none.
 constexpr char kSchemaV4[] = R"sql(
 ALTER TABLE doc_entities ADD COLUMN code TEXT;
 ALTER TABLE doc_entities ADD COLUMN country TEXT;
@@ -156,6 +158,10 @@ ALTER TABLE doc_entities ADD COLUMN sector TEXT;
 ALTER TABLE entities ADD COLUMN code TEXT;
 ALTER TABLE entities ADD COLUMN country TEXT;
 ALTER TABLE entities ADD COLUMN sector TEXT;
+ALTER TABLE evidence ADD COLUMN cameo TEXT NOT NULL DEFAULT '';
+ALTER TABLE relations ADD COLUMN cameo TEXT NOT NULL DEFAULT '';
+ALTER TABLE doc_entities ADD COLUMN title TEXT NOT NULL DEFAULT '';
+ALTER TABLE entities ADD COLUMN title TEXT NOT NULL DEFAULT '';
 )sql";
 
 constexpr Migration kMigrations[] = {

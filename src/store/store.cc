@@ -131,6 +131,9 @@ struct DocRelation {
   bool has_event = false;
   std::string_view event, event_date;  // chosen as described where evidence is folded in
   bool event_factual = false;
+  bool has_cameo = false;
+  std::string_view cameo, cameo_date;  // the CAMEO event code, chosen by the same rule as the event
+  bool cameo_factual = false;
   size_t evidence_begin = 0;           // range in Contribution::evidence
   size_t evidence_end = 0;
   int64_t id = 0;
@@ -359,6 +362,13 @@ Status BuildContribution(const Document& doc, const Extraction& ex, const std::s
       dr.event_date = date;
       dr.event_factual = factual;
     }
+    if (!r.cameo.empty() && (!dr.has_cameo || factual > dr.cameo_factual ||
+                             (factual == dr.cameo_factual && date >= dr.cameo_date))) {
+      dr.has_cameo = true;
+      dr.cameo = r.cameo;
+      dr.cameo_date = date;
+      dr.cameo_factual = factual;
+    }
     c->evidence.push_back(item.k);
     dr.evidence_end = c->evidence.size();
   }
@@ -401,7 +411,7 @@ Result<std::string_view> SentenceText(const Document& doc, const Extraction& ex,
 
 constexpr char kEntityColumns[] =
     "id, name, type, mention_count, degree, first_seen, last_seen, coalesce(code, ''), coalesce(country, ''), "
-    "coalesce(sector, '')";
+    "coalesce(sector, ''), title";
 
 EntityRecord ReadEntity(const Statement& st) {
   EntityRecord e;
@@ -415,6 +425,7 @@ EntityRecord ReadEntity(const Statement& st) {
   e.code = st.Text(7);
   e.country = st.Text(8);
   e.sector = st.Text(9);
+  e.title = st.Text(10);
   return e;
 }
 
@@ -434,17 +445,18 @@ RelationRecord ReadRelation(const Statement& st) {
   r.hedged_count = st.Int(11);
   r.first_date = st.Text(12);
   r.last_date = st.Text(13);
+  r.cameo = st.Text(14);
   return r;
 }
 
 #define AG_RELATION_SELECT                                                                          \
   "SELECT r.id, r.source_id, r.target_id, s.name, t.name, r.relation, r.event, r.weight, r.count, " \
-  "r.negated_count, r.planned_count, r.hedged_count, r.first_date, r.last_date "                    \
+  "r.negated_count, r.planned_count, r.hedged_count, r.first_date, r.last_date, r.cameo "           \
   "FROM relations r JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id "
 
 constexpr char kUpdateRelationSql[] =
     "UPDATE relations SET event = ?2, weight = ?3, count = ?4, negated_count = ?5, planned_count = ?6, "
-    "hedged_count = ?7, first_date = ?8, last_date = ?9 WHERE id = ?1";
+    "hedged_count = ?7, first_date = ?8, last_date = ?9, cameo = ?10 WHERE id = ?1";
 
 // Documents with more relations than this are ingested without foreign-key enforcement (see Ingest).
 constexpr size_t kBulkRelations = 10000;
@@ -496,6 +508,7 @@ class SqliteStore final : public Store {
   Status RefreshRelation(int64_t id);
   Status RefreshEntity(int64_t id);
   Status WriteCodes(const Contribution& c, int64_t doc_row, const Touched& touched);
+  Status WriteTitles(const Contribution& c, int64_t doc_row, const Touched& touched);
   Status DropIndexes(std::span<const char* const> names, std::vector<std::string>* create_sql);
 
   std::unique_ptr<Connection> conn_;
@@ -614,7 +627,7 @@ Result<IngestOutcome> SqliteStore::Ingest(const Document& doc, const Extraction&
   return outcome;
 }
 
-// The actor codes (schema version 3): each document's code of an entity on its doc_entities row, and on
+// The actor codes (schema version 4): each document's code of an entity on its doc_entities row, and on
 // the entity the code of the most recent document (by date, then latest stored) that coded it, so that a
 // leader's node follows the latest role. An entity the document created takes the document's code
 // directly; every other one the document or a replaced version touched is recomputed.
@@ -654,6 +667,51 @@ Status SqliteStore::WriteCodes(const Contribution& c, int64_t doc_row, const Tou
       bind(&set, 2, coded->code);
       bind(&set, 3, coded->country);
       bind(&set, 4, coded->sector);
+      AG_RETURN_IF_ERROR(set.Run());
+    } else if (done.insert(de.id).second) {
+      refresh.Reset();
+      refresh.BindInt(1, de.id);
+      AG_RETURN_IF_ERROR(refresh.Run());
+    }
+  }
+  for (int64_t id : touched.entities) {
+    if (!done.insert(id).second) continue;
+    refresh.Reset();
+    refresh.BindInt(1, id);
+    AG_RETURN_IF_ERROR(refresh.Run());
+  }
+  return WriteTitles(c, doc_row, touched);
+}
+
+// A person's title (Entity::title) the same way as the actor code: each document's on its doc_entities
+// row, and on the entity the title of the most recent document (by date, then latest stored) that gave
+// one, '' when none did.
+Status SqliteStore::WriteTitles(const Contribution& c, int64_t doc_row, const Touched& touched) {
+  AG_ASSIGN_OR_RETURN(Statement per_doc, conn_->Prepare(
+      "UPDATE doc_entities SET title = ?3 WHERE doc_id = ?1 AND entity_id = ?2"));
+  AG_ASSIGN_OR_RETURN(Statement set, conn_->Prepare("UPDATE entities SET title = ?2 WHERE id = ?1"));
+  AG_ASSIGN_OR_RETURN(Statement refresh, conn_->Prepare(
+      "UPDATE entities SET title = coalesce((SELECT de.title "
+      "FROM doc_entities de JOIN documents d ON d.id = de.doc_id "
+      "WHERE de.entity_id = ?1 AND de.title <> '' "
+      "ORDER BY d.date DESC, d.id DESC LIMIT 1), '') WHERE id = ?1"));
+  std::unordered_set<int64_t> done;
+  for (const DocEntity& de : c.entities) {
+    // The part with the most mentions that has a title speaks for the merged entity.
+    const Entity* titled = nullptr;
+    for (const Entity* part : de.parts)
+      if (!part->title.empty() && (titled == nullptr || part->mentions.size() > titled->mentions.size()))
+        titled = part;
+    if (titled != nullptr) {
+      per_doc.Reset();
+      per_doc.BindInt(1, doc_row).BindInt(2, de.id).BindText(3, titled->title);
+      AG_RETURN_IF_ERROR(per_doc.Run());
+    }
+    if (de.created) {
+      done.insert(de.id);
+      if (titled == nullptr) continue;
+      set.Reset();
+      set.BindInt(1, de.id).BindText(2, titled->title);
       AG_RETURN_IF_ERROR(set.Run());
     } else if (done.insert(de.id).second) {
       refresh.Reset();
@@ -971,8 +1029,8 @@ Status SqliteStore::WriteRelations(const Document& doc, const Extraction& ex, co
   BatchInsert insert(
       conn_.get(),
       "INSERT INTO relations(id, source_id, target_id, relation, event, weight, count, negated_count, "
-      "planned_count, hedged_count, first_date, last_date)",
-      12);
+      "planned_count, hedged_count, first_date, last_date, cameo)",
+      13);
   AG_ASSIGN_OR_RETURN(int64_t last_id, conn_->QueryInt("SELECT coalesce(max(id), 0) FROM relations"));
   AG_ASSIGN_OR_RETURN(Statement update, conn_->Prepare(kUpdateRelationSql));
   for (DocRelation& dr : c->relations) {
@@ -993,7 +1051,7 @@ Status SqliteStore::WriteRelations(const Document& doc, const Extraction& ex, co
         update.Reset();
         update.BindInt(1, dr.id).BindText(2, dr.event).BindDouble(3, dr.weight).BindInt(4, dr.count);
         update.BindInt(5, dr.negated).BindInt(6, dr.planned).BindInt(7, dr.hedged);
-        update.BindText(8, dr.first_date).BindText(9, dr.last_date);
+        update.BindText(8, dr.first_date).BindText(9, dr.last_date).BindText(10, dr.cameo);
         AG_RETURN_IF_ERROR(update.Run());
         continue;
       }
@@ -1005,6 +1063,7 @@ Status SqliteStore::WriteRelations(const Document& doc, const Extraction& ex, co
                            .Int(dr.hedged)
                            .Text(dr.first_date)
                            .Text(dr.last_date)
+                           .Text(dr.cameo)
                            .EndRow());
   }
   AG_RETURN_IF_ERROR(insert.Finish());
@@ -1012,8 +1071,8 @@ Status SqliteStore::WriteRelations(const Document& doc, const Extraction& ex, co
   BatchInsert evidence(
       conn_.get(),
       "INSERT INTO evidence(relation_id, doc_id, sentence, begin_cp, end_cp, sentence_text, negated, "
-      "modality, weight, event, date, attributed_to)",
-      12);
+      "modality, weight, event, date, attributed_to, cameo)",
+      13);
   std::vector<uint32_t> byte_of_cp;  // built on first use: triples documents have no text
   for (const DocRelation& dr : c->relations) {
     for (size_t e = dr.evidence_begin; e < dr.evidence_end; ++e) {
@@ -1024,7 +1083,7 @@ Status SqliteStore::WriteRelations(const Document& doc, const Extraction& ex, co
       evidence.Int(dr.id).Int(doc_row).Int(r.sentence).Int(r.begin).Int(r.end).Text(sentence_text);
       evidence.Int(r.negated ? 1 : 0).Int(static_cast<int>(r.modality)).Double(r.weight).Text(r.event);
       const int32_t by = c->attributed.empty() ? -1 : c->attributed[k];
-      AG_RETURN_IF_ERROR(evidence.Text(date).Int(by < 0 ? 0 : c->entities[by].id).EndRow());
+      AG_RETURN_IF_ERROR(evidence.Text(date).Int(by < 0 ? 0 : c->entities[by].id).Text(r.cameo).EndRow());
     }
   }
   return evidence.Finish();
@@ -1052,10 +1111,19 @@ Status SqliteStore::RefreshRelation(int64_t id) {
     AG_ASSIGN_OR_RETURN(bool has_event, st.Step());
     if (has_event) event = st.Text(0);
   }
+  std::string cameo;  // by the same rule as the event
+  {
+    AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
+        "SELECT cameo FROM evidence WHERE relation_id = ?1 AND cameo <> '' "
+        "ORDER BY (modality = 0 AND negated = 0) DESC, date DESC, id DESC LIMIT 1"));
+    st.BindInt(1, id);
+    AG_ASSIGN_OR_RETURN(bool has_cameo, st.Step());
+    if (has_cameo) cameo = st.Text(0);
+  }
   AG_ASSIGN_OR_RETURN(Statement upd, conn_->Prepare(kUpdateRelationSql));
   upd.BindInt(1, id).BindText(2, event).BindDouble(3, agg.Double(1)).BindInt(4, agg.Int(0));
   upd.BindInt(5, agg.Int(2)).BindInt(6, agg.Int(3)).BindInt(7, agg.Int(4));
-  upd.BindText(8, agg.TextView(5)).BindText(9, agg.TextView(6));
+  upd.BindText(8, agg.TextView(5)).BindText(9, agg.TextView(6)).BindText(10, cameo);
   return upd.Run();
 }
 
@@ -1294,7 +1362,7 @@ Status SqliteStore::ScanForGraph(const GraphScan& scan) {
   if (scan.entity) {
     AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
         "SELECT id, name, type, mention_count, first_seen, last_seen, coalesce(code, ''), coalesce(country, ''), "
-        "coalesce(sector, '') FROM entities ORDER BY id"));
+        "coalesce(sector, ''), title FROM entities ORDER BY id"));
     EntityRecord e;
     for (;;) {
       AG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -1308,6 +1376,7 @@ Status SqliteStore::ScanForGraph(const GraphScan& scan) {
       e.code.assign(st.TextView(6));
       e.country.assign(st.TextView(7));
       e.sector.assign(st.TextView(8));
+      e.title.assign(st.TextView(9));
       scan.entity(e);
     }
   }
@@ -1343,7 +1412,7 @@ Status SqliteStore::ScanForGraph(const GraphScan& scan) {
   if (scan.relation) {
     AG_ASSIGN_OR_RETURN(Statement st, conn_->Prepare(
         "SELECT id, source_id, target_id, relation, event, weight, count, negated_count, planned_count, "
-        "hedged_count, first_date, last_date FROM relations ORDER BY id"));
+        "hedged_count, first_date, last_date, cameo FROM relations ORDER BY id"));
     RelationRecord r;
     for (;;) {
       AG_ASSIGN_OR_RETURN(bool row, st.Step());
@@ -1360,6 +1429,7 @@ Status SqliteStore::ScanForGraph(const GraphScan& scan) {
       r.hedged_count = st.Int(9);
       r.first_date.assign(st.TextView(10));
       r.last_date.assign(st.TextView(11));
+      r.cameo.assign(st.TextView(12));
       scan.relation(r);
     }
   }

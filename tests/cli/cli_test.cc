@@ -93,6 +93,16 @@ TEST_F(CliTest, ChangedDocumentReplacesItsContribution) {
   EXPECT_NE(StatsJson().find("\"documents\":1,"), std::string::npos);
 }
 
+TEST_F(CliTest, ShowPrintsTitleAndCameoCode) {
+  // Invented names: the title comes from the text, "met" is CAMEO 040 in the shipped verb dictionary.
+  std::string doc = dir_.Write("in/t.txt", "President Lena Morrow met Piet Vandersloot in Tallinn on Monday.\n");
+  ASSERT_EQ(Ag("ingest " + Q(doc)).exit_code, 0);
+  RunResult show = Ag("show 'Lena Morrow'");
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("  title: President\n"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("-[meet]-> Piet Vandersloot  CONSULT (CAMEO 040)"), std::string::npos) << show.out;
+}
+
 TEST_F(CliTest, ChangedConfigurationReExtracts) {
   std::string doc = dir_.Write("in/a.txt", "Lena Morrow zorbled with Piet Vandersloot in Tallinn.\n");
   ASSERT_EQ(Ag("ingest " + Q(doc)).exit_code, 0);

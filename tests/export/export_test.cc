@@ -84,6 +84,13 @@ class DocBuilder {
       e.sector = sector;
     }
   }
+  // Gives entity `id` a title.
+  void Title(const std::string& id, const std::string& title) {
+    for (ag::Entity& e : ex_.entities)
+      if (e.id == id) e.title = title;
+  }
+  // Gives the last relation added a CAMEO event code.
+  void Cameo(const std::string& cameo) { ex_.relations.back().cameo = cameo; }
   void Relation(const std::string& source, const std::string& relation, const std::string& event,
                 const std::string& target, int sentence, double weight = 1.0) {
     ag::Relation r;
@@ -124,7 +131,9 @@ class ExportTest : public ::testing::Test {
       auto karim = d.Entity("Karim al-Haddad", EntityType::kPerson, {"Karim al-Haddad"});
       auto syria = d.Entity("Syria", EntityType::kGpe, {"Syria"});
       d.Code(syria, "SYR", "SYR", "");
+      d.Title(tom, "Senator");
       d.Relation(tom, "meet", "CONSULT", karim, s0);
+      d.Cameo("040");  // d2's meeting has none: the edge keeps this one
       d.Relation(karim, "visit", "CONSULT", syria, s1);
       ASSERT_OK(store_->Ingest(d.doc(), d.extraction()));
     }
@@ -148,6 +157,7 @@ class ExportTest : public ::testing::Test {
       auto ministry = d.Entity(kArabic, EntityType::kOrg, {kArabic});
       auto syria = d.Entity("Syria", EntityType::kGpe, {"Syria"});
       d.Relation(sergei, "warn", "THREATEN", acme, s0);
+      d.Cameo("130");
       d.Relation(ministry, "accuse", "ACCUSE", syria, s1);
       d.Relation(acme, "sanction", "SANCTION", syria, s0, 0.0);  // weight 0: must still reach Gephi
       ASSERT_OK(store_->Ingest(d.doc(), d.extraction()));
@@ -710,6 +720,31 @@ TEST_F(ExportTest, FilesAreReplacedAtomically) {
   EXPECT_NE(st.message().find("no/such/dir/x.json"), std::string::npos);
 }
 
+TEST_F(ExportTest, CameoAndTitleAreWrittenInEveryFormat) {
+  const std::string graphml = Export(ExportFormat::kGraphML);
+  EXPECT_NE(graphml.find("<key id=\"cameo\" for=\"edge\" attr.name=\"cameo\" attr.type=\"string\""),
+            std::string::npos);
+  EXPECT_NE(graphml.find("<key id=\"title\" for=\"node\" attr.name=\"title\" attr.type=\"string\""),
+            std::string::npos);
+  EXPECT_NE(graphml.find("<data key=\"cameo\">040</data>"), std::string::npos);
+  EXPECT_NE(graphml.find("<data key=\"cameo\">130</data>"), std::string::npos);
+  EXPECT_NE(graphml.find("<data key=\"title\">Senator</data>"), std::string::npos);
+  const std::string gexf = Export(ExportFormat::kGexf);
+  EXPECT_NE(gexf.find("value=\"040\""), std::string::npos);
+  EXPECT_NE(gexf.find("value=\"Senator\""), std::string::npos);
+  const std::string json = Export(ExportFormat::kJson);
+  EXPECT_NE(json.find("\"event\":\"CONSULT\",\"cameo\":\"040\""), std::string::npos);
+  EXPECT_NE(json.find("\"cameo\":null"), std::string::npos);
+  EXPECT_NE(json.find("\"title\":\"Senator\""), std::string::npos);
+  auto [nodes, rels] = ExportCsvText();
+  EXPECT_NE(rels.find("\"meet\",\"CONSULT\",\"040\",\"verbal cooperation\""), std::string::npos) << rels;
+  EXPECT_NE(nodes.find(",\"Senator\"\n"), std::string::npos) << nodes;
+  // The graph and the store agree.
+  int64_t coded = 0;
+  for (EdgeIndex e = 0; e < graph_->num_edges(); ++e) coded += !graph_->edge(e).cameo.empty();
+  EXPECT_EQ(coded, 2);
+}
+
 TEST_F(ExportTest, CsvWritesADirectory) {
   std::string out = dir_.File("csv/nested");
   ASSERT_OK(ExportGraphToFile(*graph_, *store_, {}, ExportFormat::kCsv, out));
@@ -718,8 +753,8 @@ TEST_F(ExportTest, CsvWritesADirectory) {
   EXPECT_EQ(ReadFile(out + "/relationships.csv"), rels);
   EXPECT_EQ(nodes.substr(0, nodes.find('\n')),
             "id:ID,name,:LABEL,type,aliases:string[],mentions:long,degree:long,first_seen:date,last_seen:date,"
-            "code,country,sector");
-  EXPECT_EQ(rels.rfind(":START_ID,:END_ID,:TYPE,", 0), 0u);
+            "code,country,sector,title");
+  EXPECT_EQ(rels.rfind(":START_ID,:END_ID,:TYPE,id,relation,event,cameo,quad_class,", 0), 0u);
   std::string file = dir_.Write("plain-file", "x");
   EXPECT_EQ(ExportGraphToFile(*graph_, *store_, {}, ExportFormat::kCsv, file).code(),
             StatusCode::kInvalidArgument);

@@ -279,6 +279,7 @@ class StoreTest : public ::testing::Test {
     EXPECT_OK(r);
     return r.ok() ? r.value() : IngestOutcome::kUnchanged;
   }
+  IngestOutcome MustIngest(DocBuilder&& b) { return MustIngest(b); }
 
   TempDir dir_;
   std::string path_;
@@ -337,6 +338,100 @@ TEST_F(StoreTest, ActorCodesFollowTheMostRecentDocument) {
   auto found = store_->GetEntity(QueryIntSql(path_, "SELECT id FROM entities WHERE name = 'Nadia Fares'"));
   ASSERT_OK(found);
   EXPECT_EQ(found->code, "XYZELI");
+}
+
+// The invented leader again, with a title and CAMEO event codes on the meetings: one occurrence per
+// entry of `occurrences` as (cameo, modality, negated).
+struct Occurrence {
+  std::string cameo;
+  Modality modality = Modality::kAsserted;
+  bool negated = false;
+};
+DocBuilder TitledDoc(const std::string& id, const std::string& date, const std::string& title,
+                     const std::vector<Occurrence>& occurrences) {
+  DocBuilder b(id, "Nadia Fares spoke in Valmora. Fares met Omar Zaki.", date);
+  std::string fares = b.AddEntity("Nadia Fares", EntityType::kPerson, {"Nadia Fares", "Fares"});
+  b.ex().entities.back().title = title;
+  b.AddEntity("Valmora", EntityType::kGpe, {"Valmora"});
+  std::string zaki = b.AddEntity("Omar Zaki", EntityType::kPerson, {"Omar Zaki"});
+  for (const Occurrence& o : occurrences) {
+    Relation& r = b.AddRelation(fares, "meet", zaki, 1);
+    r.event = "CONSULT";
+    r.cameo = o.cameo;
+    r.modality = o.modality;
+    r.negated = o.negated;
+  }
+  return b;
+}
+
+TEST_F(StoreTest, CameoCodesAreStoredOnEvidenceAndChosenLikeTheEvent) {
+  auto cameo_of_meeting = [&]() {
+    auto list = store_->RelationsOf(QueryIntSql(path_, "SELECT id FROM entities WHERE name = 'Nadia Fares'"));
+    EXPECT_OK(list);
+    for (const RelationRecord& r : *list)
+      if (r.relation == "meet") return r.cameo;
+    return std::string("missing");
+  };
+  // The asserted, non-negated occurrence with a code wins over the planned, negated and uncoded ones.
+  DocBuilder first = TitledDoc("first", "2020-01-01", "",
+                               {{"040"}, {"030", Modality::kPlanned}, {"042", Modality::kAsserted, true}, {""}});
+  EXPECT_EQ(MustIngest(first), IngestOutcome::kNew);
+  EXPECT_EQ(cameo_of_meeting(), "040");
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM evidence WHERE cameo = ''"), 1);
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM evidence WHERE cameo IN ('040', '030', '042')"), 3);
+  // A later asserted occurrence in another document takes over (the relation is recomputed from evidence).
+  DocBuilder later = TitledDoc("later", "2021-06-01", "", {{"043"}});
+  EXPECT_EQ(MustIngest(later), IngestOutcome::kNew);
+  EXPECT_EQ(cameo_of_meeting(), "043");
+  // An older one does not; nor does a later planned one.
+  EXPECT_EQ(MustIngest(TitledDoc("older", "2010-01-01", "", {{"046"}})), IngestOutcome::kNew);
+  EXPECT_EQ(MustIngest(TitledDoc("planned", "2022-01-01", "", {{"036", Modality::kPlanned}})),
+            IngestOutcome::kNew);
+  EXPECT_EQ(cameo_of_meeting(), "043");
+  // The later document replaced by a version without a code: back to the most recent asserted one left.
+  DocBuilder uncoded = TitledDoc("later", "2021-06-01", "", {{""}});
+  uncoded.doc().text += " ";
+  EXPECT_EQ(MustIngest(uncoded), IngestOutcome::kReplaced);
+  EXPECT_EQ(cameo_of_meeting(), "040");
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM relations WHERE cameo = '040'"), 1);
+}
+
+TEST_F(StoreTest, OnlyNonFactualCameoCodesGiveTheMostRecentOne) {
+  DocBuilder b = TitledDoc("d", "2020-01-01", "", {{"030", Modality::kPlanned}, {"036", Modality::kHedged}, {""}});
+  b.ex().relations[0].date = "2019-01-01";
+  EXPECT_EQ(MustIngest(b), IngestOutcome::kNew);
+  auto list = store_->RelationsOf(QueryIntSql(path_, "SELECT id FROM entities WHERE name = 'Nadia Fares'"));
+  ASSERT_OK(list);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].cameo, "036");
+  EXPECT_EQ((*list)[0].event, "CONSULT");
+}
+
+TEST_F(StoreTest, TitlesFollowTheMostRecentDocumentThatHasOne) {
+  auto title_of = [&](const std::string& name) {
+    auto list = store_->ListEntities(std::nullopt, 100);
+    EXPECT_OK(list);
+    for (const EntityRecord& e : *list)
+      if (e.name == name) return e.title;
+    return std::string("missing");
+  };
+  EXPECT_EQ(MustIngest(TitledDoc("late", "2020-03-01", "President", {{"040"}})), IngestOutcome::kNew);
+  EXPECT_EQ(title_of("Nadia Fares"), "President");
+  EXPECT_EQ(title_of("Omar Zaki"), "");
+  // An older document stored later keeps the newer title; a newer one without a title too.
+  EXPECT_EQ(MustIngest(TitledDoc("early", "2010-05-01", "Foreign Minister", {{"040"}})), IngestOutcome::kNew);
+  EXPECT_EQ(MustIngest(TitledDoc("untitled", "2021-01-01", "", {{"040"}})), IngestOutcome::kNew);
+  EXPECT_EQ(title_of("Nadia Fares"), "President");
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM doc_entities WHERE title <> ''"), 2);
+  EXPECT_EQ(QueryIntSql(path_, "SELECT count(*) FROM entities WHERE title = ''"), 2);  // Valmora, Zaki
+  // The recent titled document replaced by a version without a title: the older title is the latest left.
+  DocBuilder replaced = TitledDoc("late", "2020-03-01", "", {{"040"}});
+  replaced.doc().text += " ";
+  EXPECT_EQ(MustIngest(replaced), IngestOutcome::kReplaced);
+  EXPECT_EQ(title_of("Nadia Fares"), "Foreign Minister");
+  auto found = store_->GetEntity(QueryIntSql(path_, "SELECT id FROM entities WHERE name = 'Nadia Fares'"));
+  ASSERT_OK(found);
+  EXPECT_EQ(found->title, "Foreign Minister");
 }
 
 TEST_F(StoreTest, NamesakesWithOtherAffiliationsStayApart) {
@@ -1262,11 +1357,13 @@ TEST_F(StoreOpenTest, NewerSchemaIsRefused) {
   EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 5);
 }
 
-// The columns schema version 4 adds (actor codes), dropped again to make an older file.
+// The columns schema version 4 adds (actor codes, CAMEO event codes, titles), dropped again to make an older file.
 constexpr char kDropCodeColumns[] =
     "ALTER TABLE doc_entities DROP COLUMN code; ALTER TABLE doc_entities DROP COLUMN country; "
     "ALTER TABLE doc_entities DROP COLUMN sector; ALTER TABLE entities DROP COLUMN code; "
-    "ALTER TABLE entities DROP COLUMN country; ALTER TABLE entities DROP COLUMN sector; ";
+    "ALTER TABLE entities DROP COLUMN country; ALTER TABLE entities DROP COLUMN sector; "
+    "ALTER TABLE evidence DROP COLUMN cameo; ALTER TABLE relations DROP COLUMN cameo; "
+    "ALTER TABLE doc_entities DROP COLUMN title; ALTER TABLE entities DROP COLUMN title; ";
 
 TEST_F(StoreOpenTest, VersionOneFileIsMigratedToTheCurrentVersion) {
   std::string path = dir_.File("v1.db");
@@ -1305,10 +1402,17 @@ TEST_F(StoreOpenTest, VersionThreeFileKeepsItsDataAndGainsNullCodes) {
     auto list = (*s)->ListEntities(std::nullopt, 100);
     ASSERT_OK(list);
     EXPECT_EQ(static_cast<int64_t>(list->size()), entities);
-    for (const EntityRecord& e : *list) EXPECT_EQ(e.code, "") << e.name;
+    for (const EntityRecord& e : *list) {
+      EXPECT_EQ(e.code, "") << e.name;
+      EXPECT_EQ(e.title, "") << e.name;
+    }
   }
   EXPECT_EQ(QueryIntSql(path, "PRAGMA user_version"), 4);
   EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM entities WHERE code IS NULL"), entities);
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM entities WHERE title = ''"), entities);
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM doc_entities WHERE title <> ''"), 0);
+  EXPECT_GT(QueryIntSql(path, "SELECT count(*) FROM relations WHERE cameo = ''"), 0);
+  EXPECT_EQ(QueryIntSql(path, "SELECT count(*) FROM evidence WHERE cameo <> ''"), 0);
 }
 
 TEST_F(StoreOpenTest, VersionTwoFileGetsItsNameKeysBackfilled) {
