@@ -103,7 +103,11 @@ class ActorFinder {
         if (g.te == b && !g.pronoun) g.te = e;
     FindLinks();
     ResolveReferences();
-    std::sort(a_.args.begin(), a_.args.end(), [](const Arg& x, const Arg& y) { return x.tb < y.tb; });
+    // Shorter first among arguments that start together ("US" before "US-led coalition"): the relation
+    // pass reads them in this order, which must not depend on the rest of the document (std::sort is not
+    // stable).
+    std::sort(a_.args.begin(), a_.args.end(),
+              [](const Arg& x, const Arg& y) { return x.tb != y.tb ? x.tb < y.tb : x.te < y.te; });
   }
 
  private:
