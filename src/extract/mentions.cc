@@ -256,7 +256,18 @@ class ActorFinder {
     return after < s.end_token && (T(after).lower == "who" || T(after).lower == "whom");
   }
 
-  void ScanSentenceWithSpans(const text::Sentence& s, const std::vector<NerSpan>& spans) {
+  void ScanSentenceWithSpans(const text::Sentence& s, const std::vector<NerSpan>& tagged) {
+    // "the National Association for Technical Research, Chirac said", "Raqqah, Syria": a comma ends a
+    // name, whatever span the tagger read across it (once wrapped lines are joined, such spans grow).
+    std::vector<NerSpan> spans;
+    for (NerSpan sp : tagged) {
+      for (int k = sp.begin + 1; k + 1 < sp.end; ++k) {
+        if (T(s.first_token + k).s != ",") continue;
+        spans.push_back(NerSpan{sp.begin, k, sp.type});
+        sp.begin = k + 1;
+      }
+      spans.push_back(sp);
+    }
     std::vector<bool> taken(s.end_token - s.first_token, false);
     auto take = [&](int b, int e) {
       for (int k = b; k < e; ++k) taken[k - s.first_token] = true;
@@ -563,13 +574,18 @@ class ActorFinder {
     if (!org || !named) return false;
     const std::string prefix_key = Key(i, t0, T(t0 - 1).e);
     const PlaceInfo* place = lex_.Place(prefix_key);
-    if (place == nullptr && lex_.Nationality(T(i).s) != nullptr) return false;  // "Syrian Foreign Minister X"
+    // "Syrian Foreign Minister X" is the ordinary titled path; "European Commission President X" is not.
+    bool org_word = false;
+    for (int q = i; q < t0; ++q) org_word = org_word || lex_.IsOrgWord(T(q).s);
+    if (place == nullptr && lex_.Nationality(T(i).s) != nullptr && !org_word) return false;
     const EntityType saved = hint_;
     hint_ = EntityType::kOther;
     Cand affiliation = Make(i, t0, place != nullptr ? place->type : EntityType::kOrg);
     affiliation.modifier = true;
     Emit(std::move(affiliation));
-    Cand c = Make(t + 1, j, EntityType::kPerson);
+    int name = t + 1;  // "Navy Capt. Jeff Davis": the title's dot is not part of the name
+    if (T(name).s == "." && T(name).b == T(t).e && name + 1 < j) ++name;
+    Cand c = Make(name, j, EntityType::kPerson);
     c.type = EntityType::kPerson;
     c.roles.push_back(AsciiLower(std::string(a_.text.substr(T(t0).b, T(t).e - T(t0).b))));
     for (int q = t0; q <= t; ++q) {
@@ -578,7 +594,7 @@ class ActorFinder {
       c.title += StripDot(T(q).s);
     }
     c.titled = true;
-    c.resolve = (j - t - 1 == 1);
+    c.resolve = (j - name == 1);
     hint_ = saved;
     EmitWithAcronym(std::move(c), j, s);
     return true;

@@ -967,5 +967,27 @@ TEST_F(ExtractTest, AdverbsAndAdjectivesThatLookLikeVerbsAreNoActs) {
   }
 }
 
+// Organisation, title and name in one run, as whole newswire lines write them.
+TEST_F(ExtractTest, OrganisationTitleAndNameRunsAfterUnwrapping) {
+  Extraction x = Run(
+      "European Commission President Ana Kowalski met Council of Economic Advisers Chairman Tom Reyes in "
+      "Lisbon, Navy Capt. Jeff Davis said.");
+  for (const char* person : {"Ana Kowalski", "Tom Reyes", "Jeff Davis"}) {
+    ASSERT_NE(Find(x, person), nullptr) << person << "\n" << Dump(x);
+    EXPECT_EQ(Find(x, person)->type, EntityType::kPerson) << person;
+  }
+  EXPECT_NE(Rel(x, "Ana Kowalski", "affiliated_with", "European Commission"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Tom Reyes", "affiliated_with", "Council of Economic Advisers"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Jeff Davis", "affiliated_with", "Navy"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, ACommaEndsAName) {
+  Extraction x = Run(
+      "Prime Minister Anne Dubois spoke on Monday. Speaking to a meeting of the National Association for "
+      "Technical Research, Dubois said the government would act.");
+  ASSERT_NE(Find(x, "National Association for Technical Research"), nullptr) << Dump(x);
+  for (const Entity& e : x.entities) EXPECT_EQ(e.name.find(','), std::string::npos) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
