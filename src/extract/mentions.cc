@@ -27,6 +27,21 @@
 namespace ag::extract {
 namespace {
 
+// A name's surface with each run of white space made one space: a name wrapped onto the next line reads
+// "Reserve  Board" in the unwrapped text (a CRLF or trailing spaces become several spaces).
+std::string OneSpaced(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space)
+      out += c;
+    else if (out.empty() || out.back() != ' ')
+      out += ' ';
+  }
+  return out;
+}
+
 bool IsParticle(std::string_view lower) {
   static const std::unordered_set<std::string_view> kParticles = {
       "al", "el", "ez", "az", "as", "ad", "ar", "ash", "at", "ul", "bin", "ibn", "bint", "abu", "van", "von",
@@ -117,7 +132,7 @@ class ActorFinder {
   std::string Key(int tb, int te, int32_t end_byte) const {
     return text::NameKey(a_.text.substr(T(tb).b, end_byte - T(tb).b));
   }
-  std::string Surface(int32_t b, int32_t e) const { return std::string(a_.text.substr(b, e - b)); }
+  std::string Surface(int32_t b, int32_t e) const { return OneSpaced(a_.text.substr(b, e - b)); }
 
   // A capitalised word; contractions of non-names ("It's", "I'm", "We'll") are not.
   bool IsCapWord(int i) const {
@@ -587,7 +602,7 @@ class ActorFinder {
     if (T(name).s == "." && T(name).b == T(t).e && name + 1 < j) ++name;
     Cand c = Make(name, j, EntityType::kPerson);
     c.type = EntityType::kPerson;
-    c.roles.push_back(AsciiLower(std::string(a_.text.substr(T(t0).b, T(t).e - T(t0).b))));
+    c.roles.push_back(AsciiLower(Surface(T(t0).b, T(t).e)));
     for (int q = t0; q <= t; ++q) {
       if (T(q).kind != text::TokenKind::kWord) continue;
       if (!c.title.empty()) c.title += ' ';
@@ -684,7 +699,7 @@ class ActorFinder {
         gpe.modifier = true;
         Emit(gpe);
       }
-      person.roles.push_back(AsciiLower(std::string(a_.text.substr(T(k).b, T(m_found - 1).e - T(k).b))));
+      person.roles.push_back(AsciiLower(Surface(T(k).b, T(m_found - 1).e)));
       k = m_found;
     }
     if (k >= j) return;  // a bare title ("the President") is a description, resolved later
@@ -1069,7 +1084,7 @@ class ActorFinder {
       c.b = T(b).b;
       c.e = T(i).e;
       c.type = EntityType::kOrg;
-      c.name = std::string(a_.text.substr(c.b, c.e - c.b));
+      c.name = Surface(c.b, c.e);
       c.collective = "coalition";
       cands_.push_back(std::move(c));
     }
@@ -1095,7 +1110,7 @@ class ActorFinder {
       c.te = end;
       c.e = T(end - 1).e;
       c.type = EntityType::kOrg;
-      c.name = std::string(a_.text.substr(c.b, c.e - c.b));
+      c.name = Surface(c.b, c.e);
       c.modifier = false;
     }
     std::vector<char> covered(n, 0);
@@ -1167,7 +1182,7 @@ class ActorFinder {
       c.b = T(b).b;
       c.e = t.e;
       c.type = EntityType::kGroup;
-      c.name = AsciiLower(a_.text.substr(T(nb).b, t.e - T(nb).b));
+      c.name = AsciiLower(Surface(T(nb).b, t.e));
       cands_.push_back(std::move(c));
       for (int k = b; k <= i; ++k) covered[k] = 1;
     }
@@ -1516,7 +1531,8 @@ class ActorFinder {
   }
 
   // Per token: inside a quotation. Straight quotes toggle, curly quotes open and close; a new paragraph
-  // (a line break between tokens) closes any open quotation.
+  // (a line break between tokens; the text is unwrapped, so a quotation wrapped over lines stays open)
+  // closes any open quotation.
   std::vector<char> QuotedTokens() const {
     const int n = static_cast<int>(a_.toks.size());
     std::vector<char> out(n, 0);
@@ -1524,7 +1540,7 @@ class ActorFinder {
     int colon = -1;  // the "said:" that opened the quotation, which may end its own paragraph
     for (int i = 0; i < n; ++i) {
       if (i > 0 && i - 1 != colon &&
-          a_.text.substr(T(i - 1).e, T(i).b - T(i - 1).e).find('\n') != std::string_view::npos)
+          a_.text.substr(T(i - 1).e, T(i).b - T(i - 1).e).find_first_of("\n\r") != std::string_view::npos)
         open = false;
       std::string_view w = T(i).s;
       // "Minister Ellwood said: I welcome ...": what follows "said:" to the end of the paragraph is quoted.
