@@ -64,7 +64,7 @@ struct RelationBuild {
 };
 
 struct DocAnalysis {
-  std::string_view text;
+  std::string_view text;  // text::Segment's unwrapped copy of the document: line breaks end paragraphs only
   std::vector<Tok> toks;
   std::vector<text::Sentence> sentences;
   std::vector<EntityBuild> entities;

@@ -109,8 +109,11 @@ class ExtractorImpl : public Extractor {
     Extraction out;
     out.doc_id = doc.id;
     extract::DocAnalysis a;
-    a.text = doc.text;
-    text::Segmentation seg = text::Segment(doc.text);
+    // The passes read the unwrapped copy (same offsets), so that a name wrapped onto the next line
+    // ("Federal Reserve\nBoard") is one name with a space; mention texts are cut from doc.text below.
+    std::string unwrapped;
+    text::Segmentation seg = text::Segment(doc.text, &unwrapped);
+    a.text = unwrapped;
     a.sentences = seg.sentences;
     extract::BuildTokens(seg, &a);
     extract::FindActors(*lex_, taggers_, &a);
@@ -331,7 +334,7 @@ class ExtractorImpl : public Extractor {
 namespace {
 
 // Bump when extraction code changes what it extracts from the same text, so that stores re-extract.
-constexpr const char* kExtractionVersion = "actorgraph-extraction-2";
+constexpr const char* kExtractionVersion = "actorgraph-extraction-3";
 
 // The fingerprint of a configuration: the content hash of the code version and every file read.
 std::string ConfigurationFingerprint(const std::vector<std::string>& files) {

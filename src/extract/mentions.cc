@@ -27,6 +27,21 @@
 namespace ag::extract {
 namespace {
 
+// A name's surface with each run of white space made one space: a name wrapped onto the next line reads
+// "Reserve  Board" in the unwrapped text (a CRLF or trailing spaces become several spaces).
+std::string OneSpaced(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space)
+      out += c;
+    else if (out.empty() || out.back() != ' ')
+      out += ' ';
+  }
+  return out;
+}
+
 bool IsParticle(std::string_view lower) {
   static const std::unordered_set<std::string_view> kParticles = {
       "al", "el", "ez", "az", "as", "ad", "ar", "ash", "at", "ul", "bin", "ibn", "bint", "abu", "van", "von",
@@ -103,7 +118,11 @@ class ActorFinder {
         if (g.te == b && !g.pronoun) g.te = e;
     FindLinks();
     ResolveReferences();
-    std::sort(a_.args.begin(), a_.args.end(), [](const Arg& x, const Arg& y) { return x.tb < y.tb; });
+    // Shorter first among arguments that start together ("US" before "US-led coalition"): the relation
+    // pass reads them in this order, which must not depend on the rest of the document (std::sort is not
+    // stable).
+    std::sort(a_.args.begin(), a_.args.end(),
+              [](const Arg& x, const Arg& y) { return x.tb != y.tb ? x.tb < y.tb : x.te < y.te; });
   }
 
  private:
@@ -113,7 +132,7 @@ class ActorFinder {
   std::string Key(int tb, int te, int32_t end_byte) const {
     return text::NameKey(a_.text.substr(T(tb).b, end_byte - T(tb).b));
   }
-  std::string Surface(int32_t b, int32_t e) const { return std::string(a_.text.substr(b, e - b)); }
+  std::string Surface(int32_t b, int32_t e) const { return OneSpaced(a_.text.substr(b, e - b)); }
 
   // A capitalised word; contractions of non-names ("It's", "I'm", "We'll") are not.
   bool IsCapWord(int i) const {
@@ -252,7 +271,18 @@ class ActorFinder {
     return after < s.end_token && (T(after).lower == "who" || T(after).lower == "whom");
   }
 
-  void ScanSentenceWithSpans(const text::Sentence& s, const std::vector<NerSpan>& spans) {
+  void ScanSentenceWithSpans(const text::Sentence& s, const std::vector<NerSpan>& tagged) {
+    // "the National Association for Technical Research, Chirac said", "Raqqah, Syria": a comma ends a
+    // name, whatever span the tagger read across it (once wrapped lines are joined, such spans grow).
+    std::vector<NerSpan> spans;
+    for (NerSpan sp : tagged) {
+      for (int k = sp.begin + 1; k + 1 < sp.end; ++k) {
+        if (T(s.first_token + k).s != ",") continue;
+        spans.push_back(NerSpan{sp.begin, k, sp.type});
+        sp.begin = k + 1;
+      }
+      spans.push_back(sp);
+    }
     std::vector<bool> taken(s.end_token - s.first_token, false);
     auto take = [&](int b, int e) {
       for (int k = b; k < e; ++k) taken[k - s.first_token] = true;
@@ -559,22 +589,27 @@ class ActorFinder {
     if (!org || !named) return false;
     const std::string prefix_key = Key(i, t0, T(t0 - 1).e);
     const PlaceInfo* place = lex_.Place(prefix_key);
-    if (place == nullptr && lex_.Nationality(T(i).s) != nullptr) return false;  // "Syrian Foreign Minister X"
+    // "Syrian Foreign Minister X" is the ordinary titled path; "European Commission President X" is not.
+    bool org_word = false;
+    for (int q = i; q < t0; ++q) org_word = org_word || lex_.IsOrgWord(T(q).s);
+    if (place == nullptr && lex_.Nationality(T(i).s) != nullptr && !org_word) return false;
     const EntityType saved = hint_;
     hint_ = EntityType::kOther;
     Cand affiliation = Make(i, t0, place != nullptr ? place->type : EntityType::kOrg);
     affiliation.modifier = true;
     Emit(std::move(affiliation));
-    Cand c = Make(t + 1, j, EntityType::kPerson);
+    int name = t + 1;  // "Navy Capt. Jeff Davis": the title's dot is not part of the name
+    if (T(name).s == "." && T(name).b == T(t).e && name + 1 < j) ++name;
+    Cand c = Make(name, j, EntityType::kPerson);
     c.type = EntityType::kPerson;
-    c.roles.push_back(AsciiLower(std::string(a_.text.substr(T(t0).b, T(t).e - T(t0).b))));
+    c.roles.push_back(AsciiLower(Surface(T(t0).b, T(t).e)));
     for (int q = t0; q <= t; ++q) {
       if (T(q).kind != text::TokenKind::kWord) continue;
       if (!c.title.empty()) c.title += ' ';
       c.title += StripDot(T(q).s);
     }
     c.titled = true;
-    c.resolve = (j - t - 1 == 1);
+    c.resolve = (j - name == 1);
     hint_ = saved;
     EmitWithAcronym(std::move(c), j, s);
     return true;
@@ -664,7 +699,7 @@ class ActorFinder {
         gpe.modifier = true;
         Emit(gpe);
       }
-      person.roles.push_back(AsciiLower(std::string(a_.text.substr(T(k).b, T(m_found - 1).e - T(k).b))));
+      person.roles.push_back(AsciiLower(Surface(T(k).b, T(m_found - 1).e)));
       k = m_found;
     }
     if (k >= j) return;  // a bare title ("the President") is a description, resolved later
@@ -1049,7 +1084,7 @@ class ActorFinder {
       c.b = T(b).b;
       c.e = T(i).e;
       c.type = EntityType::kOrg;
-      c.name = std::string(a_.text.substr(c.b, c.e - c.b));
+      c.name = Surface(c.b, c.e);
       c.collective = "coalition";
       cands_.push_back(std::move(c));
     }
@@ -1075,7 +1110,7 @@ class ActorFinder {
       c.te = end;
       c.e = T(end - 1).e;
       c.type = EntityType::kOrg;
-      c.name = std::string(a_.text.substr(c.b, c.e - c.b));
+      c.name = Surface(c.b, c.e);
       c.modifier = false;
     }
     std::vector<char> covered(n, 0);
@@ -1147,7 +1182,7 @@ class ActorFinder {
       c.b = T(b).b;
       c.e = t.e;
       c.type = EntityType::kGroup;
-      c.name = AsciiLower(a_.text.substr(T(nb).b, t.e - T(nb).b));
+      c.name = AsciiLower(Surface(T(nb).b, t.e));
       cands_.push_back(std::move(c));
       for (int k = b; k <= i; ++k) covered[k] = 1;
     }
@@ -1496,7 +1531,8 @@ class ActorFinder {
   }
 
   // Per token: inside a quotation. Straight quotes toggle, curly quotes open and close; a new paragraph
-  // (a line break between tokens) closes any open quotation.
+  // (a line break between tokens; the text is unwrapped, so a quotation wrapped over lines stays open)
+  // closes any open quotation.
   std::vector<char> QuotedTokens() const {
     const int n = static_cast<int>(a_.toks.size());
     std::vector<char> out(n, 0);
@@ -1504,7 +1540,7 @@ class ActorFinder {
     int colon = -1;  // the "said:" that opened the quotation, which may end its own paragraph
     for (int i = 0; i < n; ++i) {
       if (i > 0 && i - 1 != colon &&
-          a_.text.substr(T(i - 1).e, T(i).b - T(i - 1).e).find('\n') != std::string_view::npos)
+          a_.text.substr(T(i - 1).e, T(i).b - T(i - 1).e).find_first_of("\n\r") != std::string_view::npos)
         open = false;
       std::string_view w = T(i).s;
       // "Minister Ellwood said: I welcome ...": what follows "said:" to the end of the paragraph is quoted.

@@ -1,6 +1,7 @@
 // ICU-backed segmentation. Break iterators are created once per thread (createSentenceInstance with
 // suppressions is costly) and re-targeted at each text through UText, so no UTF-16 copy is made and all
-// offsets stay UTF-8 byte offsets.
+// offsets stay UTF-8 byte offsets. They run over Unwrap's copy of the text (same length, wrapping line
+// breaks made spaces), since ICU ends a sentence at every line break.
 #include "text/segment.h"
 
 #include <unicode/brkiter.h>
@@ -9,6 +10,8 @@
 #include <unicode/utf8.h>
 
 #include <memory>
+
+#include "text/unwrap.h"
 
 namespace ag::text {
 namespace {
@@ -21,19 +24,6 @@ bool IsAbbreviation(std::string_view w) {
       "Rep", "Rev", "Hon", "Amb", "Pres", "Gens", "Messrs", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun",
       "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Fig", "Dr", "Mr", "Mrs", "Ms", "Prof",
       "St"};
-  for (std::string_view k : kWords)
-    if (w == k) return true;
-  return false;
-}
-
-// Words that open a sentence far more often than they continue a name: after "U.S." one of these starts a
-// new sentence ("... in the U.S. The talks ..."), any other capitalised word continues ("the U.S. Open").
-bool IsSentenceOpener(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "In", "On", "At",
-      "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "As", "If", "When",
-      "While", "After", "Before", "However", "Also", "Meanwhile", "So", "Yet", "For", "With", "By", "From",
-      "To", "Some", "Many", "Most", "No", "Not", "Now", "Then", "Still", "Earlier", "Later", "Last", "Next"};
   for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
@@ -94,8 +84,12 @@ bool SplitRunOn(std::string_view text, const Token& t, std::vector<Token>* token
 
 }  // namespace
 
-Segmentation Segment(std::string_view text) {
+Segmentation Segment(std::string_view original, std::string* unwrapped) {
   Segmentation seg;
+  // Both iterators run over the unwrapped copy, so a name or a clause wrapped onto the next line stays in
+  // one sentence; it has the original's byte length, so every offset below is an offset into the original.
+  std::string flat = Unwrap(original);
+  std::string_view text = flat;
   Iterators& its = ThreadIterators();
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
@@ -176,7 +170,10 @@ Segmentation Segment(std::string_view text) {
         initial = first.kind == TokenKind::kWord && !IsSentenceOpener(text.substr(first.begin, first.end - first.begin));
       }
       unsigned char next = static_cast<unsigned char>(text[s.begin]);
-      if (initial && next >= 'A' && next <= 'Z') {
+      // Never across the end of a paragraph (a line break Unwrap kept): a headline ends there.
+      std::string_view gap = text.substr(prev.end, s.begin - prev.end);
+      bool paragraph = gap.find_first_of("\n\r") != std::string_view::npos;
+      if (initial && !paragraph && next >= 'A' && next <= 'Z') {
         joined.back().end = s.end;
         joined.back().end_token = s.end_token;
         continue;
@@ -205,6 +202,7 @@ Segmentation Segment(std::string_view text) {
     joined = std::move(split);
   }
   seg.sentences = std::move(joined);
+  if (unwrapped != nullptr) *unwrapped = std::move(flat);
   return seg;
 }
 

@@ -967,5 +967,57 @@ TEST_F(ExtractTest, AdverbsAndAdjectivesThatLookLikeVerbsAreNoActs) {
   }
 }
 
+// A wire text wrapped at about 60 columns with its second paragraph indented: names wrapped over two lines
+// are one actor named with a space, their mentions still point at the original text (line break and all),
+// and a clause wrapped over lines keeps its relation.
+TEST_F(ExtractTest, NamesAndClausesRunAcrossWrappedLines) {
+  const std::string wire =
+      "Fishery ministers of the five coastal states said on Tuesday\n"
+      "in a statement that the Northern Fleet Board Chairman Tomas\n"
+      "Irribarren would meet the Portuguese Finance Minister Elena\n"
+      "Marsh in Lisbon next week to discuss the quota.\n"
+      "    The meeting was arranged by the Bank of Portugal Governor\n"
+      "Ana Kowalski, officials said.\n";
+  for (const std::string& line_end : {std::string("\n"), std::string("\r\n")}) {
+    std::string text;
+    for (char c : wire) text += c == '\n' ? line_end : std::string(1, c);
+    Extraction x = Run(text);
+    const Entity* tomas = Find(x, "Tomas Irribarren");
+    ASSERT_NE(tomas, nullptr) << Dump(x);
+    EXPECT_EQ(tomas->type, EntityType::kPerson);
+    ASSERT_FALSE(tomas->mentions.empty());
+    EXPECT_EQ(tomas->mentions[0].text, "Tomas" + line_end + "Irribarren");
+    EXPECT_EQ(text.substr(tomas->mentions[0].begin, tomas->mentions[0].end - tomas->mentions[0].begin),
+              tomas->mentions[0].text);  // ASCII text: code points are bytes
+    ASSERT_NE(Find(x, "Elena Marsh"), nullptr) << Dump(x);
+    EXPECT_NE(Rel(x, "Tomas Irribarren", "meet", "Elena Marsh"), nullptr) << Dump(x);
+    EXPECT_NE(Rel(x, "Tomas Irribarren", "affiliated_with", "Northern Fleet Board"), nullptr) << Dump(x);
+    EXPECT_NE(Rel(x, "Ana Kowalski", "affiliated_with", "Bank of Portugal"), nullptr) << Dump(x);
+    EXPECT_EQ(x.sentences.size(), 2u) << Dump(x);
+  }
+}
+
+// Organisation, title and name in one run, as whole newswire lines write them.
+TEST_F(ExtractTest, OrganisationTitleAndNameRunsAfterUnwrapping) {
+  Extraction x = Run(
+      "European Commission President Ana Kowalski met Council of Economic Advisers Chairman Tom Reyes in "
+      "Lisbon, Navy Capt. Jeff Davis said.");
+  for (const char* person : {"Ana Kowalski", "Tom Reyes", "Jeff Davis"}) {
+    ASSERT_NE(Find(x, person), nullptr) << person << "\n" << Dump(x);
+    EXPECT_EQ(Find(x, person)->type, EntityType::kPerson) << person;
+  }
+  EXPECT_NE(Rel(x, "Ana Kowalski", "affiliated_with", "European Commission"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Tom Reyes", "affiliated_with", "Council of Economic Advisers"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Jeff Davis", "affiliated_with", "Navy"), nullptr) << Dump(x);
+}
+
+TEST_F(ExtractTest, ACommaEndsAName) {
+  Extraction x = Run(
+      "Prime Minister Anne Dubois spoke on Monday. Speaking to a meeting of the National Association for "
+      "Technical Research, Dubois said the government would act.");
+  ASSERT_NE(Find(x, "National Association for Technical Research"), nullptr) << Dump(x);
+  for (const Entity& e : x.entities) EXPECT_EQ(e.name.find(','), std::string::npos) << Dump(x);
+}
+
 }  // namespace
 }  // namespace ag
