@@ -440,8 +440,10 @@ class RelationFinder {
       // attributed to the speaker). Verbs that address someone ("told the IMF", "warned Iran would pay")
       // keep it: whom they address is often also whom the report is about.
       // "said Sudan must withdraw" is a demand made of Sudan (below), and stays.
+      // Nor does an actor inside what is said ("said his Arsenal counterpart was a disgrace"): such a verb
+      // addresses only through "to" ("said to reporters").
       if (!rights.empty() && IsSpeech(form.entry->lemma) && !TakesAddressee(form.entry->lemma) &&
-          OpensClause(rights[0]->te, right_limit) && !ReportsDemand(v, right_limit))
+          !ReportsDemand(v, right_limit) && T(rights[0]->tb - 1).lower != "to")
         rights.clear();
       // A verb the lexicon does not list relates only its direct object or a participant right after it
       // ("X recognised Y", "X sided with Y"), not whatever actor follows later in the clause.
@@ -1149,7 +1151,9 @@ class RelationFinder {
                   t.lower == "today" || t.lower == "yesterday" || t.lower == "tonight" ||
                   (t.lower == "on" && i + 1 < e &&
                    (T(i + 1).kind == text::TokenKind::kNumber || IsMonth(T(i + 1).lower) || IsWeekday(T(i + 1).lower)));
-      bool ok = date || (t.cap && lex_.IsTitle(t.lower)) || t.lower == "that" || t.s == "," || IsDeterminer(t.lower) || EndsWith(t.lower, "ly") ||
+      // "said to reporters": "to" right after the verb addresses.
+      bool ok = date || (i == b && t.lower == "to") || (t.cap && lex_.IsTitle(t.lower)) || t.lower == "that" ||
+                t.s == "," || IsDeterminer(t.lower) || EndsWith(t.lower, "ly") ||
                 (t.kind == text::TokenKind::kWord && !t.cap && t.pos == static_cast<uint8_t>(Upos::kAdj));
       if (!ok) return false;
     }

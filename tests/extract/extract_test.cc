@@ -248,6 +248,10 @@ TEST_F(ExtractTest, SpeechRelatesOnlyWhomItAddressesAndAttributesWhatItReports) 
   ASSERT_NE(told, nullptr) << Dump(x);
   EXPECT_TRUE(told->attributed_to.empty());
   EXPECT_NE(Rel(x, "Egypt", "warn", "Israel"), nullptr) << Dump(x);
+  // An actor inside what is said is no addressee either; "to" addresses.
+  x = Run("Karl Brand said his Norbank counterpart was a disgrace. Karl Brand said to Vestland that it was over.");
+  EXPECT_EQ(Rel(x, "Karl Brand", "say", "Norbank"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Karl Brand", "say", "Vestland"), nullptr) << Dump(x);
   // A reported demand is a demand made of its subject.
   x = Run("Russia said Sudan must withdraw its troops.");
   const Relation* demand = Rel(x, "Russia", "say", "Sudan");
