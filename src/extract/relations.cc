@@ -356,10 +356,13 @@ class RelationFinder {
 
     // Passive: a participle after a form of "be" (adverbs in between).
     bool passive = false;
-    // "X, backed by Y, ...": a participle after a comma with its agent is passive.
-    if (form.kind == VerbFormKind::kPast && v > left_limit && T(v - 1).s == "," && v + 1 < right_limit &&
-        T(v + 1).lower == "by")
-      passive = true;
+    // "X, backed by Y, ...", "X, backed generally by Y": a participle after a comma with its agent is
+    // passive.
+    if (form.kind == VerbFormKind::kPast && v > left_limit && T(v - 1).s == ",") {
+      int k = v + 1;
+      while (k < right_limit && T(k).pos == static_cast<uint8_t>(Upos::kAdv)) ++k;
+      if (k < right_limit && T(k).lower == "by") passive = true;
+    }
     if (form.kind == VerbFormKind::kPast && !passive) {
       for (int i = v - 1; i >= left_limit && i >= v - 5; --i) {
         if (IsBe(T(i).lower)) {

@@ -291,6 +291,11 @@ TEST_F(ExtractTest, ProspectiveActsArePlannedAndNoActorOfAnotherPhraseActs) {
   x = Run("According to a study by the Nordic Institute, joining NATO will strengthen Sweden.");
   EXPECT_EQ(Rel(x, "Nordic Institute", "join", "NATO"), nullptr) << Dump(x);
   EXPECT_EQ(Rel(x, "NATO", "strengthen", "Sweden"), nullptr) << Dump(x);
+  // An adverb between a participle and its agent keeps it passive: no reversed edge.
+  x = Run("Karl Brand, backed generally by Vestland, rejected the plan.");
+  EXPECT_EQ(Rel(x, "Karl Brand", "back", "Vestland"), nullptr) << Dump(x);
+  EXPECT_EQ(Rel(x, "Karl Brand", "support", "Vestland"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Vestland", "support", "Karl Brand"), nullptr) << Dump(x);
   x = Run("Attacking Iran would hurt Israel.");
   EXPECT_EQ(Rel(x, "Iran", "hurt", "Israel"), nullptr) << Dump(x);
 }
