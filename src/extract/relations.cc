@@ -194,9 +194,12 @@ class RelationFinder {
           continue;
         }
         // "several protest groups", "attack helicopters", "a support package": a trigger noun that modifies
-        // the noun after it names no act.
+        // the noun after it names no act; nor does one before a title ("press secretary Peter Cook", "trade
+        // representative Mara Quist"), whatever the tagger made of the title.
         if ((form->kind == VerbFormKind::kBase || form->kind == VerbFormKind::kNoun) && v + 1 < s.end_token &&
-            v > s.first_token && a_.toks[v + 1].pos == static_cast<uint8_t>(Upos::kNoun) && !a_.toks[v + 1].cap &&
+            v > s.first_token &&
+            (a_.toks[v + 1].pos == static_cast<uint8_t>(Upos::kNoun) || lex_.IsTitle(a_.toks[v + 1].lower)) &&
+            !a_.toks[v + 1].cap &&
             a_.toks[v + 1].kind == text::TokenKind::kWord && !IsTimeNoun(a_.toks[v + 1].lower) &&
             a_.toks[v - 1].pos != static_cast<uint8_t>(Upos::kPron) && !IsNegation(a_.toks[v - 1]) &&
             a_.toks[v - 1].pos != static_cast<uint8_t>(Upos::kAux) && a_.toks[v - 1].lower != "to")

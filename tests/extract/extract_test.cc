@@ -296,6 +296,12 @@ TEST_F(ExtractTest, ProspectiveActsArePlannedAndNoActorOfAnotherPhraseActs) {
   EXPECT_EQ(Rel(x, "Karl Brand", "back", "Vestland"), nullptr) << Dump(x);
   EXPECT_EQ(Rel(x, "Karl Brand", "support", "Vestland"), nullptr) << Dump(x);
   EXPECT_NE(Rel(x, "Vestland", "support", "Karl Brand"), nullptr) << Dump(x);
+  // A verb form before a title is part of the title, not an act.
+  x = Run("Syria criticised trade representative Mara Quist. The militants struck, press secretary Tom Burke said. "
+          "The envoys will meet ministers from Iraq.");
+  EXPECT_EQ(Rel(x, "Syria", "trade", "Mara Quist"), nullptr) << Dump(x);
+  EXPECT_NE(Rel(x, "Syria", "criticise", "Mara Quist"), nullptr) << Dump(x);
+  for (const Relation& r : x.relations) EXPECT_NE(r.relation, "press") << Dump(x);
   x = Run("Attacking Iran would hurt Israel.");
   EXPECT_EQ(Rel(x, "Iran", "hurt", "Israel"), nullptr) << Dump(x);
 }
