@@ -5,10 +5,9 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "text/normalize.h"
+#include "util/files.h"
 
 namespace ag::extract {
 namespace {
@@ -269,11 +268,7 @@ Status ActorDictionary::LoadShipped(const std::string& lexicon_dir) {
   const std::string actors_path = lexicon_dir + "/actors_phoenix.tsv";
   for (const char* t : kOrgTypes) sectors_.insert(t);
   auto read = [](const std::string& path, std::string* out) -> Status {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::IOError(path + ": cannot open actor dictionary");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    *out = ss.str();
+    AG_ASSIGN_OR_RETURN(*out, ReadFileToString(path, "actor dictionary"));
     return Status::OK();
   };
   std::string text;
@@ -355,11 +350,8 @@ void ActorDictionary::NoteCountries(const std::vector<ActorRole>& roles, bool sh
 }
 
 Status ActorDictionary::LoadUser(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot open actor dictionary");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  AG_RETURN_IF_ERROR(AddUser(ss.str(), path));
+  AG_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path, "actor dictionary"));
+  AG_RETURN_IF_ERROR(AddUser(text, path));
   files_.push_back(path);
   return Status::OK();
 }

@@ -4,25 +4,42 @@
 #include "extract/pos_tagger.h"
 #include "extract/words.h"
 
+#include <algorithm>
+#include <span>
+#include <vector>
+
 namespace ag::extract {
 namespace {
 
 class Attributor {
  public:
-  Attributor(const Lexicon& lex, const DocAnalysis& a) : lex_(lex), a_(a) {}
+  Attributor(const Lexicon& lex, const DocAnalysis& a)
+      : lex_(lex), a_(a), according_(a.sentences.size(), kUnknown) {}
 
   // The entity whose report relation `r` stands in, or -1.
-  int SpeakerOf(const RelationBuild& r) const {
+  int SpeakerOf(const RelationBuild& r) {
     const int v = r.verb_tok;
-    const text::Sentence& s = a_.sentences[a_.toks[v].sentence];
-    int speaker = AccordingTo(s);
+    const int si = a_.toks[v].sentence;
+    const text::Sentence& s = a_.sentences[si];
+    if (according_[si] == kUnknown) according_[si] = AccordingTo(s);  // once per sentence
+    int speaker = according_[si];
     if (speaker < 0) speaker = SpeakerBefore(s, r);
     if (speaker < 0) speaker = SpeakerAfter(s, v);
     return speaker == r.source ? -1 : speaker;
   }
 
  private:
+  static constexpr int kUnknown = -2;
+
   const Tok& T(int i) const { return a_.toks[i]; }
+
+  // The arguments that start in tokens [b, e) (DocAnalysis::args is sorted by tb).
+  std::span<const Arg> ArgsIn(int b, int e) const {
+    auto by_tb = [](const Arg& g, int t) { return g.tb < t; };
+    auto first = std::lower_bound(a_.args.begin(), a_.args.end(), b, by_tb);
+    auto last = std::lower_bound(first, a_.args.end(), e, by_tb);
+    return {first, last};
+  }
 
   // A verb of saying used as a verb at token `i` ("said", "announces"; not the noun "report").
   bool IsSpeechVerb(int i) const {
@@ -33,8 +50,8 @@ class Attributor {
 
   // The name argument starting within three tokens after `i` (determiners and titles before it).
   const Arg* ArgAfter(int i, int limit) const {
-    for (const Arg& g : a_.args)
-      if (g.tb > i && g.tb <= i + 3 && g.tb < limit && !g.modifier) return &g;
+    for (const Arg& g : ArgsIn(i + 1, std::min(i + 4, limit)))
+      if (!g.modifier) return &g;
     return nullptr;
   }
 
@@ -46,8 +63,8 @@ class Attributor {
       int end = i + 2;
       while (end < s.end_token && end < i + 10 && T(end).s != "," && T(end).pos != static_cast<uint8_t>(Upos::kVerb))
         ++end;
-      for (const Arg& g : a_.args)
-        if (g.tb >= i + 2 && g.tb < end && !g.modifier) return g.entity;
+      for (const Arg& g : ArgsIn(i + 2, end))
+        if (!g.modifier) return g.entity;
     }
     return -1;
   }
@@ -59,8 +76,8 @@ class Attributor {
     for (int sv = first - 1; sv >= s.first_token; --sv) {
       if (!IsSpeechVerb(sv)) continue;
       const Arg* subject = nullptr;
-      for (const Arg& g : a_.args) {
-        if (g.tb < s.first_token || g.te > sv || g.modifier) continue;
+      for (const Arg& g : ArgsIn(s.first_token, sv)) {
+        if (g.te > sv || g.modifier) continue;
         bool adjacent = true;
         for (int k = g.te; k < sv && adjacent; ++k) {
           const uint8_t pos = T(k).pos;
@@ -87,8 +104,8 @@ class Attributor {
       while (c > v && T(c).s != "," && !IsQuote(T(c).s) && T(c).pos != static_cast<uint8_t>(Upos::kVerb)) --c;
       if (c <= v || T(c).pos == static_cast<uint8_t>(Upos::kVerb)) return -1;
       int speaker = -1;
-      for (const Arg& g : a_.args) {
-        if (g.tb <= c || g.te > sv) continue;
+      for (const Arg& g : ArgsIn(c + 1, sv)) {
+        if (g.te > sv) continue;
         if (!g.modifier || speaker < 0) speaker = g.entity;
       }
       return speaker;
@@ -98,6 +115,7 @@ class Attributor {
 
   const Lexicon& lex_;
   const DocAnalysis& a_;
+  std::vector<int> according_;  // per sentence: AccordingTo, or kUnknown before it is needed
 };
 
 }  // namespace

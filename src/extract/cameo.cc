@@ -3,11 +3,11 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <unordered_set>
 
 #include "extract/analysis.h"
 #include "extract/lexicon.h"
+#include "util/files.h"
 #include "util/strings.h"
 
 namespace ag::extract {
@@ -152,11 +152,9 @@ std::string CameoDictionary::PloverOf(const std::string& code) const {
 }
 
 Status CameoDictionary::LoadPlover(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Status::IOError(path + ": cannot open");
-  std::string line;
+  AG_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path, ""));
   int n = 0;
-  while (std::getline(in, line)) {
+  for (const std::string& line : Split(text, '\n')) {
     ++n;
     if (line.empty() || line[0] == '#') continue;
     size_t tab = line.find('\t');
@@ -168,11 +166,9 @@ Status CameoDictionary::LoadPlover(const std::string& path) {
 }
 
 Status CameoDictionary::LoadTsv(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Status::IOError(path + ": cannot open");
-  std::string line;
+  AG_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path, ""));
   int n = 0;
-  while (std::getline(in, line)) {
+  for (const std::string& line : Split(text, '\n')) {
     ++n;
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> f = Split(line, '\t');
@@ -215,15 +211,13 @@ Status CameoDictionary::LoadTsv(const std::string& path) {
 }
 
 Status CameoDictionary::LoadPetrarch(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot open");
-  std::string raw;
+  AG_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path, ""));
   int n = 0;
   std::string synset;  // the synset whose "+word" lines are being read
   int block = -1;
   std::string block_code = "---";
   int blocks_seen = 0;
-  while (std::getline(in, raw)) {
+  for (std::string raw : Split(text, '\n')) {
     ++n;
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
     std::string line(Trim(std::string_view(raw).substr(0, raw.find('#'))));

@@ -7,10 +7,9 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "text/normalize.h"
+#include "util/files.h"
 #include "util/strings.h"
 
 namespace ag::extract {
@@ -41,13 +40,7 @@ std::string Past(const std::string& w, bool dbl) {
   return w + "ed";
 }
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot open lexicon file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+Result<std::string> ReadWholeFile(const std::string& path) { return ReadFileToString(path, "lexicon file"); }
 
 std::vector<std::string> StringArray(const rapidjson::Value& obj, const char* key) {
   std::vector<std::string> out;

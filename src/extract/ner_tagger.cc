@@ -10,10 +10,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <fstream>
 #include <random>
-#include <sstream>
 
+#include "util/files.h"
 #include "util/strings.h"
 
 namespace ag::extract {
@@ -63,13 +62,7 @@ constexpr size_t kMaxKeys = 512;
 constexpr uint64_t kPhraseSeed = 0x5BD1E9955BD1E995ull;
 inline uint64_t PhraseStep(uint64_t h, uint64_t token_lower) { return Mix64(h ^ (token_lower * kFnvPrime)); }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": cannot open lexicon file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+Result<std::string> ReadFile(const std::string& path) { return ReadFileToString(path, "lexicon file"); }
 
 // Non-empty, non-comment lines of a lexicon file; with `tsv`, the first two tab-separated columns.
 Status ReadLexicon(const std::string& path, bool tsv, std::vector<std::pair<std::string, std::string>>* out) {

@@ -30,7 +30,6 @@ bool IsPrepositionalVerb(std::string_view w) {
          w == "excluding" || w == "involving" || w == "given";
 }
 
-bool IsSpeech(std::string_view lemma) { return IsSpeechLemma(lemma); }
 
 // Verbs of saying whose object is the person addressed ("told the IMF", "warned Iran"), unlike "say" or
 // "announce", whose object is what is said.
@@ -385,7 +384,7 @@ class RelationFinder {
         (form.entry->lemma == "oppose" || form.entry->lemma == "ally" || form.entry->lemma == "align"))
       passive = false;
     // '"...," says Abdulbaset Alahmar': the speaker follows the verb and the quote is not an object.
-    if (IsSpeech(form.entry->lemma) && v > s.first_token &&
+    if (IsSpeechLemma(form.entry->lemma) && v > s.first_token &&
         (IsQuote(T(v - 1).s) || (T(v - 1).s == "," && v - 2 >= s.first_token && IsQuote(T(v - 2).s))) &&
         !passive) {
       return;
@@ -393,7 +392,7 @@ class RelationFinder {
     // "Parties cannot take older voters for granted, says Age Concern.": the same without quotes, the
     // speaker closing the sentence. (Not "Omar Saleh, the foreign minister, warned Syria.": what stands
     // before the comma must be a clause.)
-    if (IsSpeech(form.entry->lemma) && v > s.first_token && T(v - 1).s == "," && !passive) {
+    if (IsSpeechLemma(form.entry->lemma) && v > s.first_token && T(v - 1).s == "," && !passive) {
       int from = v - 2;
       while (from > s.first_token && T(from - 1).s != ",") --from;
       bool clause = false;
@@ -440,15 +439,13 @@ class RelationFinder {
       // Speech relates the speaker to whom it addresses ("told reporters", "warned Iran") or to the
       // subject of the report ("said that Iran would"), not to an actor deeper in what is said ("said the
       // campaign against ISIL is progressing") nor to where it is said ("told a news conference in Geneva").
-      if (!rights.empty() && IsSpeech(form.entry->lemma) && !Addressed(v + 1, rights[0]->tb)) rights.clear();
-      // "said the central bank would cut rates", "announced Iran had signed": after a verb of saying that
-      // takes no addressee, an actor that a verb follows is the subject of what is said (its own relation,
-      // attributed to the speaker). Verbs that address someone ("told the IMF", "warned Iran would pay")
-      // keep it: whom they address is often also whom the report is about.
-      // "said Sudan must withdraw" is a demand made of Sudan (below), and stays.
-      // Nor does an actor inside what is said ("said his Arsenal counterpart was a disgrace"): such a verb
-      // addresses only through "to" ("said to reporters").
-      if (!rights.empty() && IsSpeech(form.entry->lemma) && !TakesAddressee(form.entry->lemma) &&
+      if (!rights.empty() && IsSpeechLemma(form.entry->lemma) && !Addressed(v + 1, rights[0]->tb)) rights.clear();
+      // A verb of saying that takes no addressee (say, announce, confirm, ...) relates no actor of what is
+      // said ("said the central bank would cut rates", "said his Arsenal counterpart was a disgrace"; those
+      // relations are attributed to the speaker, attribution.h), only whom it addresses with "to" ("said
+      // to reporters"). Verbs that address someone ("told the IMF", "warned Iran would pay") keep their
+      // object, and "said Sudan must withdraw" is a demand made of Sudan (below).
+      if (!rights.empty() && IsSpeechLemma(form.entry->lemma) && !TakesAddressee(form.entry->lemma) &&
           !ReportsDemand(v, right_limit) && T(rights[0]->tb - 1).lower != "to")
         rights.clear();
       // A verb the lexicon does not list relates only its direct object or a participant right after it
@@ -534,7 +531,7 @@ class RelationFinder {
         if (T(i).lower == "would")
           for (int k = i - 1; k >= left_limit && k >= i - 6; --k) {
             const VerbForm* f = lex_.Verb(T(k).lower);
-            if (f != nullptr && IsSpeech(f->entry->lemma) && f->kind == VerbFormKind::kPast) {
+            if (f != nullptr && IsSpeechLemma(f->entry->lemma) && f->kind == VerbFormKind::kPast) {
               modality = Modality::kPlanned;
               break;
             }
@@ -544,7 +541,7 @@ class RelationFinder {
       modality = Modality::kPlanned;
 
     // "X said Y must ...": reported speech that demands.
-    const bool demand = IsSpeech(form.entry->lemma) && ReportsDemand(v, right_limit);
+    const bool demand = IsSpeechLemma(form.entry->lemma) && ReportsDemand(v, right_limit);
     bool military = false;
     const Arg* actor = passive && !rights.empty() ? rights[0] : left;  // who acts: the agent of a passive
     if (actor != nullptr) {
@@ -1059,7 +1056,7 @@ class RelationFinder {
     int i = g->te;
     if (i >= static_cast<int>(a_.toks.size()) || T(i).sentence != T(g->tb).sentence) return false;
     const VerbForm* f = lex_.Verb(T(i).lower);
-    bool speech = (f != nullptr && IsSpeech(f->entry->lemma)) || T(i).lower == "added";
+    bool speech = (f != nullptr && IsSpeechLemma(f->entry->lemma)) || T(i).lower == "added";
     int b = g->tb;  // ", Mr Howard told": titles before the name
     while (b > 0 && T(b - 1).cap && (lex_.IsTitle(T(b - 1).lower) || T(b - 1).s == ".")) --b;
     return speech && b > 0 && (T(b - 1).s == "," || IsQuote(T(b - 1).s) || g->pronoun);
@@ -1129,22 +1126,6 @@ class RelationFinder {
     for (int i = v + 1; i < limit; ++i)
       if (T(i).lower == "must") return true;
     return false;
-  }
-
-  // Whether a verb (a finite verb, an auxiliary or a modal, adverbs allowed before it) starts at token
-  // `i`, before `limit`: the words before `i` are that verb's subject.
-  bool OpensClause(int i, int limit) const {
-    while (i < limit && T(i).kind == text::TokenKind::kWord && !T(i).cap && EndsWith(T(i).lower, "ly")) ++i;
-    if (i >= limit || T(i).kind != text::TokenKind::kWord || T(i).cap) return false;
-    const uint8_t pos = T(i).pos;
-    if (pos == static_cast<uint8_t>(Upos::kAux)) return true;
-    if (pos != static_cast<uint8_t>(Upos::kVerb)) return false;
-    const VerbForm* f = lex_.Verb(T(i).lower);
-    // A present participle after a noun modifies it ("rebels fighting in"), and so does a past one with
-    // its agent ("forces backed by"); other forms are a clause's verb.
-    if (f == nullptr) return true;
-    if (f->kind == VerbFormKind::kIng) return false;
-    return !(f->kind == VerbFormKind::kPast && i + 1 < limit && T(i + 1).lower == "by");
   }
 
   // Tokens [b, e) between a speech verb and an actor leave the actor addressed or the subject of the
@@ -1330,7 +1311,7 @@ class RelationFinder {
       for (int i = after + 1; i < g->tb && !quote; ++i) {
         if (!IsQuote(T(i).s) || T(i).s == "\xE2\x80\x99") continue;
         const VerbForm* f = i + 1 < g->tb ? lex_.Verb(T(i + 1).lower) : nullptr;
-        quote = T(i - 1).s == "," || (f != nullptr && IsSpeech(f->entry->lemma));  // closes a quotation
+        quote = T(i - 1).s == "," || (f != nullptr && IsSpeechLemma(f->entry->lemma));  // closes a quotation
       }
       if (quote) break;
       if (g->entity == subject && g->pronoun) continue;  // "met his counterpart"

@@ -53,27 +53,8 @@ Result<Resolver::Match> Resolver::Find(std::string_view name, std::string_view k
     index_key = "surname:" + pn.surname;
   } else if (type == kOrg || type == kOther) {
     if (type == kOrg && !found_exact) {
-      // "International Coffee Organisation" and "... Organization": one organisation in two spellings.
-      const std::string spelling = SpellingKey(key);
-      int64_t only = 0;
-      int count = 0;
-      by_key_.Reset();
-      by_key_.BindText(1, spelling);
-      for (;;) {
-        if (spelling.empty()) break;
-        AG_ASSIGN_OR_RETURN(bool row, by_key_.Step());
-        if (!row) break;
-        if (by_key_.Int(3) != kOrg || ctx.doc_keys->count(by_key_.TextView(1))) continue;
-        ++count;
-        only = by_key_.Int(0);
-        match.name = std::string(by_key_.TextView(2));
-      }
-      if (count == 1 && !ctx.used_ids->count(only)) {
-        match.id = only;
-        match.rule = "spelling variant";
-        return match;
-      }
-      match.name.clear();
+      AG_ASSIGN_OR_RETURN(match, FindSpellingVariant(key, ctx));
+      if (match.id != 0) return match;
     }
     index_key = AcronymKey(name);
     if (index_key.empty()) {
@@ -160,6 +141,29 @@ Result<Resolver::Match> Resolver::Find(std::string_view name, std::string_view k
   AG_ASSIGN_OR_RETURN(match, FindLone(pn.surname_norm, last_word, kPerson, nullptr, ctx));
   if (match.id != 0) match.rule = "full name of a lone surname";
   return match;
+}
+
+// "International Coffee Organisation" and "... Organization": the one stored organisation whose name is
+// this one in another spelling.
+Result<Resolver::Match> Resolver::FindSpellingVariant(std::string_view key, const Context& ctx) {
+  Match match;
+  const std::string spelling = SpellingKey(key);
+  if (spelling.empty()) return match;
+  Match only;
+  int count = 0;
+  by_key_.Reset();
+  by_key_.BindText(1, spelling);
+  for (;;) {
+    AG_ASSIGN_OR_RETURN(bool row, by_key_.Step());
+    if (!row) break;
+    if (by_key_.Int(3) != kOrg || ctx.doc_keys->count(by_key_.TextView(1))) continue;
+    ++count;
+    only.id = by_key_.Int(0);
+    only.name = std::string(by_key_.TextView(2));
+  }
+  if (count != 1 || ctx.used_ids->count(only.id)) return match;
+  only.rule = "spelling variant";
+  return only;
 }
 
 Result<Resolver::Match> Resolver::FindLone(std::string_view lone_key, std::string_view other_key, int type,

@@ -55,6 +55,7 @@ class Resolver {
  private:
   Resolver() = default;
   Result<int> SharedActors(int64_t id, const Context& ctx);
+  Result<Match> FindSpellingVariant(std::string_view key, const Context& ctx);
   // The stored node under `lone_key` (or `other_key`) that a full name completes, when its type is
   // `type` or OTHER and `fits` accepts its name.
   Result<Match> FindLone(std::string_view lone_key, std::string_view other_key, int type,

@@ -508,7 +508,6 @@ class SqliteStore final : public Store {
   Status RefreshRelation(int64_t id);
   Status RefreshEntity(int64_t id);
   Status WriteCodes(const Contribution& c, int64_t doc_row, const Touched& touched);
-  Status WriteTitles(const Contribution& c, int64_t doc_row, const Touched& touched);
   Status DropIndexes(std::span<const char* const> names, std::vector<std::string>* create_sql);
 
   std::unique_ptr<Connection> conn_;
@@ -627,91 +626,52 @@ Result<IngestOutcome> SqliteStore::Ingest(const Document& doc, const Extraction&
   return outcome;
 }
 
-// The actor codes (schema version 4): each document's code of an entity on its doc_entities row, and on
-// the entity the code of the most recent document (by date, then latest stored) that coded it, so that a
-// leader's node follows the latest role. An entity the document created takes the document's code
-// directly; every other one the document or a replaced version touched is recomputed.
+// The actor codes and titles (schema version 4): each document's code (Entity::code, country, sector) and
+// title of an entity on its doc_entities row, and on the entity the code and the title of the most recent
+// document (by date, then latest stored) that gave one, so that a leader's node follows the latest role.
+// An entity the document created takes the document's values directly; every other one the document or a
+// replaced version touched is recomputed.
 Status SqliteStore::WriteCodes(const Contribution& c, int64_t doc_row, const Touched& touched) {
   AG_ASSIGN_OR_RETURN(Statement per_doc, conn_->Prepare(
-      "UPDATE doc_entities SET code = nullif(?3, ''), country = nullif(?4, ''), sector = nullif(?5, '') "
-      "WHERE doc_id = ?1 AND entity_id = ?2"));
+      "UPDATE doc_entities SET code = nullif(?3, ''), country = nullif(?4, ''), sector = nullif(?5, ''), "
+      "title = ?6 WHERE doc_id = ?1 AND entity_id = ?2"));
   AG_ASSIGN_OR_RETURN(Statement set, conn_->Prepare(
-      "UPDATE entities SET code = nullif(?2, ''), country = nullif(?3, ''), sector = nullif(?4, '') WHERE id = ?1"));
+      "UPDATE entities SET code = nullif(?2, ''), country = nullif(?3, ''), sector = nullif(?4, ''), title = ?5 "
+      "WHERE id = ?1"));
   AG_ASSIGN_OR_RETURN(Statement refresh, conn_->Prepare(
       "UPDATE entities SET (code, country, sector) = (SELECT de.code, de.country, de.sector "
       "FROM doc_entities de JOIN documents d ON d.id = de.doc_id "
       "WHERE de.entity_id = ?1 AND coalesce(de.code, de.sector) IS NOT NULL "
-      "ORDER BY d.date DESC, d.id DESC LIMIT 1) WHERE id = ?1"));
-  auto bind = [](Statement* st, int index, const std::string& value) { st->BindText(index, value); };
+      "ORDER BY d.date DESC, d.id DESC LIMIT 1), "
+      "title = coalesce((SELECT de.title FROM doc_entities de JOIN documents d ON d.id = de.doc_id "
+      "WHERE de.entity_id = ?1 AND de.title <> '' ORDER BY d.date DESC, d.id DESC LIMIT 1), '') WHERE id = ?1"));
+  static const std::string kNone;
   std::unordered_set<int64_t> done;
   for (const DocEntity& de : c.entities) {
-    // The part with the most mentions that has a code speaks for the merged entity.
+    // The part with the most mentions that has a code (a title) speaks for the merged entity.
     const Entity* coded = nullptr;
-    for (const Entity* part : de.parts)
+    const Entity* titled = nullptr;
+    for (const Entity* part : de.parts) {
       if ((!part->code.empty() || !part->sector.empty()) &&
           (coded == nullptr || part->mentions.size() > coded->mentions.size()))
         coded = part;
-    if (coded != nullptr) {
-      per_doc.Reset();
-      per_doc.BindInt(1, doc_row).BindInt(2, de.id);
-      bind(&per_doc, 3, coded->code);
-      bind(&per_doc, 4, coded->country);
-      bind(&per_doc, 5, coded->sector);
-      AG_RETURN_IF_ERROR(per_doc.Run());
-    }
-    if (de.created) {
-      done.insert(de.id);
-      if (coded == nullptr) continue;
-      set.Reset();
-      set.BindInt(1, de.id);
-      bind(&set, 2, coded->code);
-      bind(&set, 3, coded->country);
-      bind(&set, 4, coded->sector);
-      AG_RETURN_IF_ERROR(set.Run());
-    } else if (done.insert(de.id).second) {
-      refresh.Reset();
-      refresh.BindInt(1, de.id);
-      AG_RETURN_IF_ERROR(refresh.Run());
-    }
-  }
-  for (int64_t id : touched.entities) {
-    if (!done.insert(id).second) continue;
-    refresh.Reset();
-    refresh.BindInt(1, id);
-    AG_RETURN_IF_ERROR(refresh.Run());
-  }
-  return WriteTitles(c, doc_row, touched);
-}
-
-// A person's title (Entity::title) the same way as the actor code: each document's on its doc_entities
-// row, and on the entity the title of the most recent document (by date, then latest stored) that gave
-// one, '' when none did.
-Status SqliteStore::WriteTitles(const Contribution& c, int64_t doc_row, const Touched& touched) {
-  AG_ASSIGN_OR_RETURN(Statement per_doc, conn_->Prepare(
-      "UPDATE doc_entities SET title = ?3 WHERE doc_id = ?1 AND entity_id = ?2"));
-  AG_ASSIGN_OR_RETURN(Statement set, conn_->Prepare("UPDATE entities SET title = ?2 WHERE id = ?1"));
-  AG_ASSIGN_OR_RETURN(Statement refresh, conn_->Prepare(
-      "UPDATE entities SET title = coalesce((SELECT de.title "
-      "FROM doc_entities de JOIN documents d ON d.id = de.doc_id "
-      "WHERE de.entity_id = ?1 AND de.title <> '' "
-      "ORDER BY d.date DESC, d.id DESC LIMIT 1), '') WHERE id = ?1"));
-  std::unordered_set<int64_t> done;
-  for (const DocEntity& de : c.entities) {
-    // The part with the most mentions that has a title speaks for the merged entity.
-    const Entity* titled = nullptr;
-    for (const Entity* part : de.parts)
       if (!part->title.empty() && (titled == nullptr || part->mentions.size() > titled->mentions.size()))
         titled = part;
-    if (titled != nullptr) {
+    }
+    const std::string& code = coded ? coded->code : kNone;
+    const std::string& country = coded ? coded->country : kNone;
+    const std::string& sector = coded ? coded->sector : kNone;
+    const std::string& title = titled ? titled->title : kNone;
+    if (coded != nullptr || titled != nullptr) {
       per_doc.Reset();
-      per_doc.BindInt(1, doc_row).BindInt(2, de.id).BindText(3, titled->title);
-      AG_RETURN_IF_ERROR(per_doc.Run());
+      per_doc.BindInt(1, doc_row).BindInt(2, de.id).BindText(3, code).BindText(4, country).BindText(5, sector);
+      AG_RETURN_IF_ERROR(per_doc.BindText(6, title).Run());
     }
     if (de.created) {
       done.insert(de.id);
-      if (titled == nullptr) continue;
+      if (coded == nullptr && titled == nullptr) continue;
       set.Reset();
-      set.BindInt(1, de.id).BindText(2, titled->title);
+      set.BindInt(1, de.id).BindText(2, code).BindText(3, country).BindText(4, sector).BindText(5, title);
       AG_RETURN_IF_ERROR(set.Run());
     } else if (done.insert(de.id).second) {
       refresh.Reset();
